@@ -1,0 +1,1 @@
+"""Simpul: platform administrasi pemilu (election administration) for KPU offices."""

@@ -1,0 +1,24 @@
+from django.contrib import admin
+from django.contrib.auth import views as auth_views
+from django.urls import include, path
+
+from simpul.core import views as core_views
+from simpul.pemilu import views as pemilu_views
+from simpul.wilayah import views as wilayah_views
+
+from .api import api
+
+urlpatterns = [
+    path("", core_views.beranda, name="beranda"),
+    path("masuk/", core_views.MasukView.as_view(), name="login"),
+    path("keluar/", auth_views.LogoutView.as_view(), name="logout"),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("dasbor/", wilayah_views.dasbor, name="dashboard"),
+    path("wilayah/<str:kode>/", wilayah_views.dasbor, name="wilayah"),
+    path("cari/", wilayah_views.cari, name="cari"),
+    path("pemilu/", pemilu_views.daftar, name="pemilu-daftar"),
+    path("pemilu/<int:pemilu_id>/tps/impor/", pemilu_views.tps_impor_halaman, name="tps-impor"),
+    path("tps/<int:tps_id>/", pemilu_views.tps_detail, name="tps"),
+    path("admin/", admin.site.urls),
+    path("api/v1/", api.urls),
+]

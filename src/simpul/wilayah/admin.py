@@ -1,0 +1,34 @@
+from django.contrib import admin
+
+from simpul.core.admin import CakupanAdmin
+
+from .models import EdisiWilayah, Wilayah
+
+
+@admin.register(Wilayah)
+class WilayahAdmin(CakupanAdmin):
+    list_display = ("kode", "nama", "tingkat", "aktif")
+    list_filter = ("tingkat", "aktif")
+    search_fields = ("kode", "nama")
+    show_full_result_count = False
+
+    # Reference data changes only through `simpul wilayah import`.
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(EdisiWilayah)
+class EdisiWilayahAdmin(admin.ModelAdmin):
+    list_display = ("dasar_hukum", "sumber", "jumlah_baris", "diimpor")
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
