@@ -60,7 +60,10 @@ class TPS(models.Model):
                 | models.Q(lintang__isnull=False, bujur__isnull=False),
                 name="tps_koordinat_lengkap"),
         ]
-        indexes = [models.Index(fields=["pemilu", "desa"], name="tps_pemilu_desa")]
+        indexes = [
+            models.Index(fields=["pemilu", "desa"], name="tps_pemilu_desa"),
+            models.Index(fields=["desa"], name="tps_desa_prefix", opclasses=["varchar_pattern_ops"]),
+        ]
 
     def __str__(self) -> str:
         return f"TPS {self.nomor:03d} {self.desa_id}"
