@@ -6,6 +6,7 @@ from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 from ninja.security import HttpBearer, django_auth
 
+from simpul.adhoc.api import router as adhoc_router
 from simpul.core.api import router as core_router
 from simpul.core.errors import Kode, SimpulError
 from simpul.core.models import TokenAPI
@@ -34,6 +35,7 @@ api = NinjaAPI(
 api.add_router("/", core_router)
 api.add_router("/wilayah", wilayah_router)
 api.add_router("/pemilu", pemilu_router)
+api.add_router("/adhoc", adhoc_router)
 
 
 def _galat(request, status: int, code: str, message: str, details=None):

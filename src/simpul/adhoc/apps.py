@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class AdhocConfig(AppConfig):
+    name = "simpul.adhoc"
+    label = "adhoc"
+    verbose_name = "Badan ad hoc"

@@ -1,0 +1,226 @@
+"""Reads of the ad hoc domain, always through the acting user's territory (`Cakupan`)."""
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from django.db.models import Count, Q, Sum
+from django.db.models.functions import Left
+
+from simpul.core.errors import DataTidakValid, TidakDitemukan
+from simpul.core.scope import Cakupan, di_bawah, leluhur
+from simpul.pemilu.models import TPS, Pemilu
+from simpul.wilayah.models import Wilayah
+from simpul.wilayah.rules import PANJANG_KODE, TINGKAT_DESA
+
+from .errors import KodeAdhoc
+from .rules import Kursi, UkuranBadan, kursi_hitung, pantarlih_per_tps, ukuran_badan
+
+
+@dataclass
+class BarisRencana:
+    """Counts of one region (or a total) and the seats they call for."""
+
+    kode: str
+    nama: str
+    tingkat: str
+    kecamatan: int = 0
+    desa: int = 0
+    tps: int = 0
+    pemilih: int = 0
+    tps_di_atas_ambang: int = 0
+    tps_tanpa_pemilih: int = 0
+    kursi: Kursi = field(default_factory=Kursi)
+
+    def hitung(self, u: UkuranBadan) -> "BarisRencana":
+        self.kursi = kursi_hitung(kecamatan=self.kecamatan, desa=self.desa, tps=self.tps,
+                                  tps_di_atas_ambang=self.tps_di_atas_ambang, u=u)
+        return self
+
+
+@dataclass
+class KursiTPS:
+    tps: TPS
+    kpps: int
+    pantarlih: int
+
+
+@dataclass
+class Rencana:
+    pemilu: Pemilu
+    wilayah: Wilayah | None
+    ukuran: UkuranBadan
+    anak: list[BarisRencana]
+    total: BarisRencana
+    tps: list[KursiTPS] = field(default_factory=list)
+
+
+def _q_pemilu(pemilu: Pemilu, kolom: str) -> Q:
+    """Rows whose code lies inside the election's own territory."""
+    if pemilu.cakupan_id is None:
+        return Q()
+    akar = pemilu.cakupan_id
+    return Q(**{kolom: akar}) | Q(**{f"{kolom}__startswith": akar + "."})
+
+
+def _wajib_dalam_pemilu(pemilu: Pemilu, kode: str | None) -> None:
+    """The node must overlap the election: inside its territory or above it."""
+    akar = pemilu.cakupan_id
+    if akar is None or kode is None or di_bawah(kode, akar) or di_bawah(akar, kode):
+        return
+    raise DataTidakValid(f"Wilayah {kode} tidak termasuk cakupan {pemilu.nama}.",
+                         code=KodeAdhoc.RENCANA_DI_LUAR_PEMILU)
+
+
+def _agregat(*, cakupan: Cakupan, pemilu: Pemilu, awalan: str, panjang: int,
+             baris: dict[str, BarisRencana]) -> None:
+    """Fill region and TPS counts into `baris`, keyed by the first `panjang` characters of
+    the code: two grouped queries whatever the number of rows."""
+    wilayah = (cakupan.wilayah(Wilayah.objects.filter(
+                   kode__startswith=awalan, aktif=True,
+                   tingkat__in=("kecamatan", *TINGKAT_DESA)))
+               .filter(_q_pemilu(pemilu, "kode"))
+               .annotate(grup=Left("kode", panjang)).values("grup")
+               .annotate(kec=Count("kode", filter=Q(tingkat="kecamatan")),
+                         desa=Count("kode", filter=Q(tingkat__in=TINGKAT_DESA))))
+    for r in wilayah:
+        if b := baris.get(r["grup"]):
+            b.kecamatan, b.desa = r["kec"], r["desa"]
+    tps = (cakupan.tps(TPS.objects.filter(pemilu=pemilu, desa_id__startswith=awalan))
+           .annotate(grup=Left("desa_id", panjang)).values("grup")
+           .annotate(**_kolom_tps(ukuran_badan(pemilu))))
+    for r in tps:
+        if b := baris.get(r["grup"]):
+            b.tps, b.pemilih = r["n"], r["pemilih"] or 0
+            b.tps_di_atas_ambang, b.tps_tanpa_pemilih = r.get("besar", 0), r["tanpa"]
+
+
+def _kolom_tps(u: UkuranBadan) -> dict:
+    """Aggregates of a group of TPS: count, voters, how many exceed the Pantarlih
+    threshold, how many have no voter count."""
+    kolom = {"n": Count("id"), "pemilih": Sum("jumlah_pemilih"),
+             "tanpa": Count("id", filter=Q(jumlah_pemilih__isnull=True))}
+    if u.pantarlih_ambang_pemilih is not None:
+        kolom["besar"] = Count("id", filter=Q(jumlah_pemilih__gt=u.pantarlih_ambang_pemilih))
+    return kolom
+
+
+def _jumlahkan(kode: str, nama: str, tingkat: str, daftar: list[BarisRencana],
+               u: UkuranBadan) -> BarisRencana:
+    total = BarisRencana(kode, nama, tingkat)
+    for b in daftar:
+        for f in ("kecamatan", "desa", "tps", "pemilih", "tps_di_atas_ambang",
+                  "tps_tanpa_pemilih"):
+            setattr(total, f, getattr(total, f) + getattr(b, f))
+    return total.hitung(u)
+
+
+def _simpul(akun, pemilu: Pemilu, kode: str | None) -> tuple[Cakupan, Wilayah | None]:
+    cakupan = Cakupan.dari(akun)
+    cakupan.wajib_staf()
+    if not cakupan.pemilu(Pemilu.objects.filter(pk=pemilu.pk)).exists():
+        raise TidakDitemukan("Pemilu tidak ditemukan di wilayah kerja Anda.")
+    if kode is None:
+        kode = cakupan.akar
+    if kode is None:
+        return cakupan, None
+    cakupan.wajib_mencakup(kode)
+    _wajib_dalam_pemilu(pemilu, kode)
+    wilayah = Wilayah.objects.filter(kode=kode).first()
+    if wilayah is None:
+        raise TidakDitemukan("Wilayah tidak ditemukan di wilayah kerja Anda.")
+    return cakupan, wilayah
+
+
+def rencana_kursi(*, akun, pemilu: Pemilu, kode: str | None = None) -> Rencana:
+    """The staffing plan of a node (None: the user's own root) and of each of its
+    children, one level down: province → kab/kota → kecamatan → desa/kelurahan → TPS.
+
+    A constant number of queries whatever the number of children."""
+    cakupan, wilayah = _simpul(akun, pemilu, kode)
+    u = ukuran_badan(pemilu)
+    if wilayah is not None and wilayah.is_desa:
+        daftar_tps = list(cakupan.tps(TPS.objects.filter(pemilu=pemilu, desa=wilayah))
+                          .order_by("nomor"))
+        baris = BarisRencana(wilayah.kode, wilayah.nama, wilayah.tingkat, desa=1,
+                             tps=len(daftar_tps),
+                             pemilih=sum(t.jumlah_pemilih or 0 for t in daftar_tps))
+        per_tps = [KursiTPS(t, u.kpps_per_tps, pantarlih_per_tps(t.jumlah_pemilih, u))
+                   for t in daftar_tps]
+        baris.tps_tanpa_pemilih = sum(1 for t in daftar_tps if t.jumlah_pemilih is None)
+        baris.tps_di_atas_ambang = sum(1 for k in per_tps if k.pantarlih != u.pantarlih_per_tps)
+        baris.hitung(u)
+        return Rencana(pemilu, wilayah, u, [], baris, per_tps)
+    if wilayah is None:
+        anak_qs, awalan, kedalaman = Wilayah.objects.filter(tingkat="provinsi"), "", 1
+    else:
+        anak_qs = Wilayah.objects.filter(induk=wilayah)
+        awalan, kedalaman = wilayah.kode + ".", wilayah.kedalaman + 1
+    q_anak = _q_pemilu(pemilu, "kode")
+    if pemilu.cakupan_id:
+        q_anak |= Q(kode__in=leluhur(pemilu.cakupan_id))
+    anak = [BarisRencana(w.kode, w.nama, w.tingkat) for w in
+            cakupan.wilayah(anak_qs.filter(aktif=True)).filter(q_anak).order_by("kode")]
+    _agregat(cakupan=cakupan, pemilu=pemilu, awalan=awalan, panjang=PANJANG_KODE[kedalaman],
+             baris={b.kode: b for b in anak})
+    for b in anak:
+        b.hitung(u)
+    total = _jumlahkan(wilayah.kode if wilayah else "", wilayah.nama if wilayah else "Indonesia",
+                       wilayah.tingkat if wilayah else "", anak, u)
+    return Rencana(pemilu, wilayah, u, anak, total)
+
+
+@dataclass
+class RencanaRinci:
+    """The plan of every kecamatan and every desa/kelurahan under a node (for exports)."""
+
+    pemilu: Pemilu
+    wilayah: Wilayah | None
+    ukuran: UkuranBadan
+    kecamatan: list[BarisRencana]
+    desa: list[BarisRencana]
+    total: BarisRencana
+    nama_induk: dict[str, str]
+
+    def baris_desa(self) -> Iterator[tuple[str, str, BarisRencana]]:
+        """(kab/kota name, kecamatan name, row) for each desa/kelurahan."""
+        for b in self.desa:
+            kec = b.kode[:8]
+            yield self.nama_induk.get(kec[:5], ""), self.nama_induk.get(kec, ""), b
+
+
+def rencana_rinci(*, akun, pemilu: Pemilu, kode: str | None = None) -> RencanaRinci:
+    """Every kecamatan and desa/kelurahan under the node with its seats: five queries."""
+    cakupan, wilayah = _simpul(akun, pemilu, kode)
+    u = ukuran_badan(pemilu)
+    awalan = "" if wilayah is None else (wilayah.kode if wilayah.is_desa else wilayah.kode + ".")
+    dasar = (cakupan.wilayah(Wilayah.objects.filter(kode__startswith=awalan, aktif=True))
+             .filter(_q_pemilu(pemilu, "kode")).order_by("kode"))
+    desa = {k: BarisRencana(k, n, t) for k, n, t in
+            dasar.filter(tingkat__in=TINGKAT_DESA).values_list("kode", "nama", "tingkat")}
+    kecamatan = {k: BarisRencana(k, n, t, kecamatan=1) for k, n, t in
+                 dasar.filter(tingkat="kecamatan").values_list("kode", "nama", "tingkat")}
+    nama_induk = dict(Wilayah.objects.filter(
+        tingkat__in=("kabupaten", "kota", "kecamatan"),
+        kode__in={k[:5] for k in kecamatan} | set(kecamatan)).values_list("kode", "nama"))
+    for b in desa.values():
+        b.desa = 1
+    _agregat_tps_desa(cakupan, pemilu, awalan, desa, u)
+    for b in desa.values():
+        b.hitung(u)
+        if k := kecamatan.get(b.kode[:8]):
+            for f in ("desa", "tps", "pemilih", "tps_di_atas_ambang", "tps_tanpa_pemilih"):
+                setattr(k, f, getattr(k, f) + getattr(b, f))
+    daftar_kec = [k.hitung(u) for k in kecamatan.values()]
+    total = _jumlahkan(wilayah.kode if wilayah else "", wilayah.nama if wilayah else "Indonesia",
+                       wilayah.tingkat if wilayah else "", daftar_kec or list(desa.values()), u)
+    return RencanaRinci(pemilu, wilayah, u, daftar_kec, list(desa.values()), total, nama_induk)
+
+
+def _agregat_tps_desa(cakupan: Cakupan, pemilu: Pemilu, awalan: str,
+                      desa: dict[str, BarisRencana], u: UkuranBadan) -> None:
+    qs = (cakupan.tps(TPS.objects.filter(pemilu=pemilu, desa_id__startswith=awalan))
+          .values("desa_id").annotate(**_kolom_tps(u)))
+    for r in qs.iterator(chunk_size=20_000):
+        if b := desa.get(r["desa_id"]):
+            b.tps, b.pemilih = r["n"], r["pemilih"] or 0
+            b.tps_di_atas_ambang, b.tps_tanpa_pemilih = r.get("besar", 0), r["tanpa"]

@@ -1,0 +1,13 @@
+from django.urls import path
+
+from . import views
+
+app_name = "adhoc"
+
+urlpatterns = [
+    path("rencana/<int:pemilu_id>/", views.rencana, name="rencana"),
+    path("rencana/<int:pemilu_id>/<str:kode>/", views.rencana, name="rencana-wilayah"),
+    path("rencana/<int:pemilu_id>/xlsx", views.rencana_xlsx, name="rencana-xlsx"),
+    path("rencana/<int:pemilu_id>/<str:kode>/xlsx", views.rencana_xlsx,
+         name="rencana-wilayah-xlsx"),
+]
