@@ -28,6 +28,7 @@ INSTALLED_APPS = [
     "simpul.wilayah",
     "simpul.pemilu",
     "simpul.adhoc",
+    "simpul.pemilih",
 ]
 
 MIDDLEWARE = [

@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class PemilihConfig(AppConfig):
+    name = "simpul.pemilih"
+    label = "pemilih"
+    verbose_name = "Data pemilih"

@@ -1,0 +1,214 @@
+from django.conf import settings
+from django.core.serializers.json import DjangoJSONEncoder
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+
+
+class KategoriTMS(models.Model):
+    """A reason a listed person is not eligible (TMS). Kept as data, keyed by a slug:
+    RULES.md §4 says the numeric codes in circulation are unverified."""
+
+    kode = models.SlugField(max_length=40, unique=True)
+    nama = models.CharField(max_length=100)
+    keterangan = models.TextField(blank=True)
+    urutan = models.PositiveSmallIntegerField(default=0)
+    aktif = models.BooleanField(default=True)
+
+    class Meta:
+        ordering = ["urutan", "kode"]
+        verbose_name = "kategori TMS"
+        verbose_name_plural = "kategori TMS"
+
+    def __str__(self) -> str:
+        return self.nama
+
+
+class JenisKelamin(models.TextChoices):
+    L = "L", "Laki-laki"
+    P = "P", "Perempuan"
+
+
+class StatusKawin(models.TextChoices):
+    BELUM = "B", "Belum kawin"
+    SUDAH = "S", "Sudah kawin"
+    PERNAH = "P", "Pernah kawin"
+
+
+class Disabilitas(models.IntegerChoices):
+    """Codes on the coklit form (Pilkada 2024 guide; RULES.md §4, secondary)."""
+
+    TIDAK = 0, "Tidak ada"
+    FISIK = 1, "Fisik"
+    INTELEKTUAL = 2, "Intelektual"
+    MENTAL = 3, "Mental"
+    WICARA = 4, "Sensorik wicara"
+    RUNGU = 5, "Sensorik rungu"
+    NETRA = 6, "Sensorik netra"
+
+
+class Sumber(models.TextChoices):
+    DP4 = "dp4", "DP4"
+    DPT_LALU = "dpt_lalu", "DPT pemilu terakhir"
+    COKLIT = "coklit", "Pemilih baru (coklit)"
+    MASUKAN = "masukan", "Masukan/tanggapan masyarakat"
+    IMPOR = "impor", "Impor daftar pemilih"
+
+
+class StatusPemilih(models.TextChoices):
+    AKTIF = "aktif", "Memenuhi syarat"
+    TMS = "tms", "Tidak memenuhi syarat"
+
+
+class Pemilih(models.Model):
+    """One person on the voter list of one election. Never deleted: a person who is not
+    eligible is marked TMS with a category. `versi` guards against lost updates."""
+
+    pemilu = models.ForeignKey("pemilu.Pemilu", on_delete=models.PROTECT, related_name="+",
+                               db_index=False)
+    nik = models.CharField("NIK", max_length=16)
+    nkk = models.CharField("nomor KK", max_length=16)
+    nama = models.CharField(max_length=200)
+    tempat_lahir = models.CharField(max_length=100, blank=True)
+    tanggal_lahir = models.DateField()
+    jenis_kelamin = models.CharField(max_length=1, choices=JenisKelamin.choices)
+    status_kawin = models.CharField(max_length=1, choices=StatusKawin.choices, blank=True)
+    alamat = models.CharField(max_length=300, blank=True)
+    rt = models.CharField("RT", max_length=3, blank=True)
+    rw = models.CharField("RW", max_length=3, blank=True)
+    desa = models.ForeignKey("wilayah.Wilayah", on_delete=models.PROTECT, related_name="+",
+                             db_index=False)
+    disabilitas = models.PositiveSmallIntegerField(choices=Disabilitas.choices, default=0)
+    sumber = models.CharField(max_length=10, choices=Sumber.choices, default=Sumber.DP4)
+    status = models.CharField(max_length=5, choices=StatusPemilih.choices,
+                              default=StatusPemilih.AKTIF)
+    kategori_tms = models.ForeignKey(KategoriTMS, null=True, blank=True,
+                                     on_delete=models.PROTECT, related_name="+",
+                                     db_index=False)
+    tps = models.ForeignKey("pemilu.TPS", null=True, blank=True, on_delete=models.PROTECT,
+                            related_name="pemilih")
+    peringatan = models.JSONField(default=list, blank=True,
+                                  help_text="Kode temuan peringatan (mis. nik.tanggal_lahir_beda).")
+    impor = models.ForeignKey("ImporPemilih", null=True, blank=True, on_delete=models.SET_NULL,
+                              related_name="+", db_index=False)
+    versi = models.PositiveIntegerField(default=1)
+    dibuat = models.DateTimeField(default=timezone.now)
+    diubah = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["desa_id", "rw", "rt", "nkk", "nama"]
+        verbose_name = "pemilih"
+        verbose_name_plural = "pemilih"
+        constraints = [
+            models.UniqueConstraint(fields=["pemilu", "nik"], name="pemilih_nik_unik_per_pemilu"),
+            models.CheckConstraint(
+                condition=Q(status="aktif", kategori_tms__isnull=True)
+                | Q(status="tms", kategori_tms__isnull=False),
+                name="pemilih_tms_berkategori"),
+            models.CheckConstraint(condition=Q(jenis_kelamin__in=["L", "P"]),
+                                   name="pemilih_jenis_kelamin_l_p"),
+            models.CheckConstraint(condition=Q(disabilitas__gte=0, disabilitas__lte=6),
+                                   name="pemilih_disabilitas_0_6"),
+        ]
+        indexes = [
+            models.Index(fields=["pemilu", "desa"], name="pemilih_pemilu_desa"),
+            models.Index(fields=["pemilu", "nkk"], name="pemilih_pemilu_nkk"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.nama} ({self.pemilu_id})"
+
+
+class RiwayatPemilih(models.Model):
+    """Every change to a voter: who, when, and the fields before and after."""
+
+    pemilih = models.ForeignKey(Pemilih, on_delete=models.PROTECT, related_name="riwayat")
+    waktu = models.DateTimeField(default=timezone.now)
+    akun = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
+                             on_delete=models.SET_NULL, related_name="+")
+    akun_username = models.CharField(max_length=150, blank=True)
+    aksi = models.CharField(max_length=40)
+    versi = models.PositiveIntegerField(help_text="Versi pemilih sesudah perubahan.")
+    sebelum = models.JSONField(null=True, blank=True, encoder=DjangoJSONEncoder)
+    sesudah = models.JSONField(null=True, blank=True, encoder=DjangoJSONEncoder)
+    alasan = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["pemilih_id", "versi", "id"]
+        verbose_name = "riwayat pemilih"
+        verbose_name_plural = "riwayat pemilih"
+
+    def __str__(self) -> str:
+        return f"{self.aksi} v{self.versi} ({self.waktu:%Y-%m-%d %H:%M})"
+
+
+class StatusImpor(models.TextChoices):
+    ANTRE = "antre", "Menunggu"
+    BERJALAN = "berjalan", "Berjalan"
+    SELESAI = "selesai", "Selesai"
+    GAGAL = "gagal", "Gagal"
+
+
+class ImporPemilih(models.Model):
+    """One upload of a DP4 or voter list, processed as a background job."""
+
+    pemilu = models.ForeignKey("pemilu.Pemilu", on_delete=models.PROTECT, related_name="+")
+    akun = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL,
+                             related_name="+")
+    wilayah_kode = models.CharField(max_length=13, blank=True,
+                                    help_text="Wilayah kerja pengunggah saat mengunggah.")
+    sumber = models.CharField(max_length=10, choices=Sumber.choices, default=Sumber.DP4)
+    nama_berkas = models.CharField(max_length=255)
+    berkas = models.FileField(upload_to="pemilih/impor/", max_length=255)
+    sha256 = models.CharField(max_length=64)
+    ukuran = models.PositiveBigIntegerField(default=0)
+    status = models.CharField(max_length=10, choices=StatusImpor.choices,
+                              default=StatusImpor.ANTRE)
+    tahap = models.CharField(max_length=40, blank=True)
+    jumlah_baris = models.PositiveIntegerField(default=0)
+    diproses = models.PositiveIntegerField(default=0)
+    dibuat_jumlah = models.PositiveIntegerField(default=0)
+    diubah_jumlah = models.PositiveIntegerField(default=0)
+    tetap_jumlah = models.PositiveIntegerField(default=0)
+    galat_jumlah = models.PositiveIntegerField(default=0)
+    peringatan_jumlah = models.PositiveIntegerField(default=0)
+    pesan = models.TextField(blank=True, help_text="Alasan bila seluruh berkas ditolak.")
+    kode_galat = models.CharField(max_length=60, blank=True)
+    dibuat = models.DateTimeField(default=timezone.now)
+    mulai = models.DateTimeField(null=True, blank=True)
+    selesai = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-dibuat"]
+        verbose_name = "impor pemilih"
+        verbose_name_plural = "impor pemilih"
+
+    def __str__(self) -> str:
+        return f"{self.nama_berkas} ({self.get_status_display()})"
+
+    @property
+    def persen(self) -> int:
+        if self.status == StatusImpor.SELESAI:
+            return 100
+        if not self.jumlah_baris:
+            return 0
+        return min(99, int(100 * self.diproses / self.jumlah_baris))
+
+
+class TemuanImpor(models.Model):
+    """A finding on one line of an imported file: an error (row refused) or a warning
+    (row imported, warning kept with the voter)."""
+
+    impor = models.ForeignKey(ImporPemilih, on_delete=models.CASCADE, related_name="temuan")
+    baris = models.PositiveIntegerField()
+    kode = models.CharField(max_length=60)
+    pesan = models.TextField()
+    galat = models.BooleanField(default=True)
+
+    class Meta:
+        ordering = ["impor_id", "baris", "id"]
+        verbose_name = "temuan impor"
+        verbose_name_plural = "temuan impor"
+
+    def __str__(self) -> str:
+        return f"baris {self.baris}: {self.kode}"

@@ -1,0 +1,107 @@
+"""Rules about voters and their data, as pure functions over plain values.
+
+Sources are summarised in shared/data/RULES.md §4 (PKPU 7/2022 as amended by PKPU 7/2023;
+Keputusan KPU 27/2023). Each check returns named findings (`Temuan`); an error refuses a
+record, a warning is kept with it for staff to look at. Nothing here fixes data.
+"""
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+
+from simpul.core.nik import nik_periksa
+
+# RULES.md §4: TMS categories used in SIDALIH reports and the press. Only the categories are
+# reported; the numeric codes often quoted are unverified, so categories are keyed by a slug
+# and kept in a table (KategoriTMS) that offices can extend, never as numbers in code.
+KATEGORI_TMS_AWAL: list[tuple[str, str, str]] = [
+    ("meninggal", "Meninggal dunia", "Dicoret dengan surat keterangan kematian atau dokumen lain."),
+    ("ganda", "Ganda", "Terdaftar lebih dari sekali."),
+    ("di_bawah_umur", "Di bawah umur",
+     "Belum 17 tahun pada hari pemungutan suara dan belum/tidak pernah kawin."),
+    ("pindah_domisili", "Pindah domisili", "Pindah keluar dari wilayah TPS."),
+    ("tidak_dikenal", "Tidak dikenal", "Tidak dikenal di alamat yang tercatat."),
+    ("tni", "Anggota TNI", "Menjadi anggota TNI (kartu anggota)."),
+    ("polri", "Anggota Polri", "Menjadi anggota Polri (kartu anggota)."),
+    ("bukan_penduduk", "Bukan penduduk",
+     "Alamat KTP-el/KK tidak berada di wilayah kerja TPS."),
+    ("hak_pilih_dicabut", "Hak pilih dicabut",
+     "Hak pilih dicabut berdasarkan putusan pengadilan yang berkekuatan hukum tetap."),
+]
+
+USIA_PEMILIH = 17
+POLA_RT_RW = re.compile(r"^\d{1,3}$")
+POLA_NKK = re.compile(r"^\d{16}$")
+
+
+@dataclass(frozen=True)
+class Temuan:
+    kode: str
+    pesan: str
+    galat: bool = True
+
+
+def usia_pada(tanggal_lahir: date, tanggal: date) -> int:
+    """Age in whole years on `tanggal`."""
+    return tanggal.year - tanggal_lahir.year - (
+        (tanggal.month, tanggal.day) < (tanggal_lahir.month, tanggal_lahir.day))
+
+
+def cukup_umur(tanggal_lahir: date, status_kawin: str, tanggal_pemungutan: date) -> bool:
+    """UU 7/2017 Pasal 198(1) as summarised in RULES.md §4 (secondary): a voter is 17 or
+    older on polling day, or is or has been married (status kawin S or P)."""
+    return (usia_pada(tanggal_lahir, tanggal_pemungutan) >= USIA_PEMILIH
+            or status_kawin in ("S", "P"))
+
+
+def rt_rw_kosong(nilai: str) -> bool:
+    """RT/RW written as 0, 00 or 000 (or left empty) says nothing about where a voter lives;
+    ANCHORS.md reports tens of thousands of such voters in SIDALIH's DPS (2023)."""
+    return not nilai or (nilai.isdigit() and int(nilai) == 0)
+
+
+def pemilih_periksa(*, nik: str, nkk: str, nama: str, tanggal_lahir: date | None,
+                    jenis_kelamin: str, status_kawin: str, rt: str, rw: str,
+                    tanggal_pemungutan: date | None = None,
+                    kecamatan_ada: Callable[[str], bool] | None = None,
+                    hari_ini: date | None = None) -> list[Temuan]:
+    """Every finding about one voter record, errors first.
+
+    NIK structure (16 digits, region, date with +40 for women, serial) comes from
+    `simpul.core.nik.nik_periksa` (Permendagri 108/2019); a NIK whose date or sex differs
+    from the stated birth date or sex is a named warning, never silently corrected."""
+    hari_ini = hari_ini or date.today()
+    temuan = [Temuan(t.kode, t.pesan, t.galat) for t in nik_periksa(
+        nik, tanggal_lahir=tanggal_lahir,
+        jenis_kelamin=jenis_kelamin if jenis_kelamin in ("L", "P") else None,
+        kecamatan_ada=kecamatan_ada, hari_ini=hari_ini)]
+    if not POLA_NKK.match(nkk):
+        temuan.append(Temuan("nkk.tidak_valid", f"Nomor KK harus 16 angka, tertulis '{nkk}'."))
+    if not nama.strip():
+        temuan.append(Temuan("pemilih.nama_kosong", "Nama wajib diisi."))
+    if jenis_kelamin not in ("L", "P"):
+        temuan.append(Temuan("pemilih.jenis_kelamin_tidak_valid",
+                             f"Jenis kelamin harus L atau P, tertulis '{jenis_kelamin}'."))
+    if status_kawin not in ("", "B", "S", "P"):
+        temuan.append(Temuan("pemilih.status_kawin_tidak_valid",
+                             f"Status kawin harus B, S atau P, tertulis '{status_kawin}'."))
+    if tanggal_lahir is None:
+        temuan.append(Temuan("pemilih.tanggal_lahir_tidak_valid",
+                             "Tanggal lahir kosong atau bukan tanggal yang mungkin."))
+    elif tanggal_lahir > hari_ini or tanggal_lahir.year < 1900:
+        temuan.append(Temuan("pemilih.tanggal_lahir_tidak_mungkin",
+                             f"Tanggal lahir {tanggal_lahir:%d-%m-%Y} tidak mungkin."))
+    for nama_kolom, nilai in (("RT", rt), ("RW", rw)):
+        if nilai and not POLA_RT_RW.match(nilai):
+            temuan.append(Temuan("pemilih.rt_rw_tidak_valid",
+                                 f"{nama_kolom} harus angka 1–3 digit, tertulis '{nilai}'."))
+        elif rt_rw_kosong(nilai):
+            temuan.append(Temuan("pemilih.rt_rw_kosong",
+                                 f"{nama_kolom} kosong atau 000.", galat=False))
+    if (tanggal_lahir and tanggal_pemungutan and tanggal_lahir <= hari_ini
+            and not cukup_umur(tanggal_lahir, status_kawin, tanggal_pemungutan)):
+        temuan.append(Temuan("pemilih.di_bawah_umur",
+                             f"Belum {USIA_PEMILIH} tahun pada hari pemungutan "
+                             f"{tanggal_pemungutan:%d-%m-%Y} dan belum kawin.", galat=False))
+    return sorted(temuan, key=lambda t: not t.galat)

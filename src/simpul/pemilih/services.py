@@ -1,0 +1,221 @@
+"""Writes to voter records. Every change runs in one transaction that also writes the
+voter's history row (`RiwayatPemilih`) and the audit entry, and checks the version the
+officer saw, so two officers editing one voter never lose an update."""
+
+from datetime import date
+
+from django.db import transaction
+from django.utils import timezone
+
+from simpul.core.audit import audit_catat
+from simpul.core.errors import DataTidakValid, Dilarang, SimpulError, TidakDitemukan
+from simpul.core.nik import nik_samarkan
+from simpul.core.roles import PERAN_AD_HOC, PERAN_KPU, PERAN_TPS, Peran
+from simpul.core.scope import Cakupan, di_bawah
+from simpul.pemilu.models import TPS, Pemilu
+from simpul.wilayah.models import Wilayah
+from simpul.wilayah.rules import TINGKAT_DESA
+
+from .errors import KodePemilih
+from .models import KategoriTMS, Pemilih, RiwayatPemilih, StatusPemilih, Sumber
+from .rules import pemilih_periksa
+
+FIELD_DATA = ["nik", "nkk", "nama", "tempat_lahir", "tanggal_lahir", "jenis_kelamin",
+              "status_kawin", "alamat", "rt", "rw", "desa_id", "disabilitas"]
+FIELD_STATUS = ["status", "kategori_tms_id", "tps_id"]
+FIELD_RIWAYAT = FIELD_DATA + FIELD_STATUS + ["peringatan"]
+# Who may change a voter record; KPPS count votes and do not keep the list.
+PERAN_UBAH = (PERAN_KPU | PERAN_AD_HOC) - {Peran.KPPS}
+
+
+class KonflikVersi(SimpulError):
+    """Someone saved this voter after the officer opened it: nothing is overwritten."""
+
+    status = 409
+
+    def __init__(self, pemilih: Pemilih, versi_dikirim: int):
+        super().__init__(
+            KodePemilih.KONFLIK_VERSI,
+            f"Data pemilih ini sudah diubah petugas lain (versi {pemilih.versi}, Anda "
+            f"mengubah versi {versi_dikirim}). Muat ulang lalu ulangi perubahan Anda.",
+            details={"versi_sekarang": pemilih.versi, "versi_dikirim": versi_dikirim})
+
+
+def _nilai(p: Pemilih, fields=FIELD_RIWAYAT) -> dict:
+    return {f: getattr(p, f) for f in fields}
+
+
+def _samarkan(nilai: dict | None) -> dict | None:
+    """The audit chain is read more widely than the voter's history: NIK/KK masked."""
+    if nilai is None:
+        return None
+    return {k: (nik_samarkan(v) if k in ("nik", "nkk") and v else v) for k, v in nilai.items()}
+
+
+def _kecamatan_ada(kode: str) -> bool:
+    return Wilayah.objects.filter(kode=kode, tingkat="kecamatan").exists()
+
+
+def _wajib_pemilu(cakupan: Cakupan, pemilu_id: int) -> Pemilu:
+    pemilu = cakupan.pemilu(Pemilu.objects.filter(pk=pemilu_id)).first()
+    if pemilu is None:
+        raise TidakDitemukan("Pemilu tidak ditemukan di wilayah kerja Anda.")
+    return pemilu
+
+
+def _wajib_boleh_ubah(akun, pemilih: Pemilih) -> Cakupan:
+    """Staff change voters inside their territory; a Pantarlih only those of their TPS."""
+    cakupan = Cakupan.dari(akun)
+    cakupan.wajib_peran(PERAN_UBAH, "Peran Anda tidak berwenang mengubah data pemilih.")
+    _wajib_pemilu(cakupan, pemilih.pemilu_id)
+    if not cakupan.mencakup(pemilih.desa_id):
+        raise TidakDitemukan("Pemilih tidak ditemukan di wilayah kerja Anda.")
+    if cakupan.peran in PERAN_TPS and pemilih.tps_id != cakupan.tps_id:
+        raise Dilarang("Pemilih ini bukan pemilih di TPS Anda.")
+    return cakupan
+
+
+def _periksa(p: Pemilih, pemilu: Pemilu) -> list[str]:
+    """Refuse a record with errors; return the codes of its warnings."""
+    desa = Wilayah.objects.filter(kode=p.desa_id).first()
+    if desa is None or desa.tingkat not in TINGKAT_DESA:
+        raise DataTidakValid(f"Kode desa/kelurahan '{p.desa_id}' tidak dikenal.",
+                             code=KodePemilih.DESA_TIDAK_VALID)
+    if not di_bawah(desa.kode, pemilu.cakupan_id):
+        raise DataTidakValid(f"{desa.kode} di luar cakupan {pemilu.nama}.",
+                             code=KodePemilih.DI_LUAR_WILAYAH)
+    temuan = pemilih_periksa(nik=p.nik, nkk=p.nkk, nama=p.nama, tanggal_lahir=p.tanggal_lahir,
+                             jenis_kelamin=p.jenis_kelamin, status_kawin=p.status_kawin,
+                             rt=p.rt, rw=p.rw, tanggal_pemungutan=pemilu.tanggal_pemungutan,
+                             kecamatan_ada=_kecamatan_ada)
+    galat = [t for t in temuan if t.galat]
+    if galat:
+        raise DataTidakValid(" ".join(t.pesan for t in galat), code=galat[0].kode,
+                             details=[{"kode": t.kode, "pesan": t.pesan} for t in galat])
+    if p.disabilitas not in range(7):
+        raise DataTidakValid("Kode disabilitas harus 0 sampai 6.",
+                             code=KodePemilih.DATA_TIDAK_VALID)
+    return [t.kode for t in temuan]
+
+
+def _catat(*, akun, pemilih: Pemilih, aksi: str, sebelum: dict | None, sesudah: dict,
+           alasan: str = "") -> None:
+    RiwayatPemilih.objects.create(pemilih=pemilih, akun=akun if akun and akun.pk else None,
+                                  akun_username=getattr(akun, "username", "") or "sistem",
+                                  aksi=aksi, versi=pemilih.versi, sebelum=sebelum,
+                                  sesudah=sesudah, alasan=alasan)
+    audit_catat(akun=akun, aksi=aksi, objek=pemilih, wilayah_kode=pemilih.desa_id,
+                sebelum=_samarkan(sebelum), sesudah=_samarkan(sesudah))
+
+
+def pemilih_buat(*, akun, pemilu: Pemilu, nik: str, nkk: str, nama: str,
+                 tanggal_lahir: date | None, jenis_kelamin: str, kode_desa: str,
+                 tempat_lahir: str = "", status_kawin: str = "", alamat: str = "",
+                 rt: str = "", rw: str = "", disabilitas: int = 0,
+                 sumber: str = Sumber.COKLIT, tps: TPS | None = None,
+                 alasan: str = "") -> Pemilih:
+    """Add one person to an election's list (a *pemilih baru* found in coklit, or a
+    response from the public). A Pantarlih adds to their own TPS only."""
+    p = Pemilih(pemilu=pemilu, nik=nik.strip(), nkk=nkk.strip(), nama=nama.strip(),
+                tempat_lahir=tempat_lahir.strip(), tanggal_lahir=tanggal_lahir,
+                jenis_kelamin=jenis_kelamin.strip().upper(),
+                status_kawin=status_kawin.strip().upper(), alamat=alamat.strip(),
+                rt=rt.strip(), rw=rw.strip(), desa_id=kode_desa.strip(),
+                disabilitas=disabilitas, sumber=sumber, tps=tps)
+    _wajib_boleh_ubah(akun, p)
+    if tps is not None and (tps.pemilu_id != pemilu.pk or tps.desa_id != p.desa_id):
+        raise DataTidakValid("TPS harus TPS pemilu ini di desa/kelurahan pemilih.",
+                             code=KodePemilih.DATA_TIDAK_VALID)
+    p.peringatan = _periksa(p, pemilu)
+    with transaction.atomic():
+        if Pemilih.objects.filter(pemilu=pemilu, nik=p.nik).exists():
+            raise DataTidakValid("NIK ini sudah terdaftar di pemilu ini.",
+                                 code=KodePemilih.NIK_GANDA)
+        p.save()
+        _catat(akun=akun, pemilih=p, aksi="pemilih.buat", sebelum=None, sesudah=_nilai(p),
+               alasan=alasan)
+    return p
+
+
+def _terapkan(*, akun, pemilih_id: int, versi: int, aksi: str, alasan: str,
+              ubah) -> Pemilih:
+    """Lock the row, check the version the officer saw, apply `ubah(p)`, record it."""
+    with transaction.atomic():
+        p = Pemilih.objects.select_for_update().filter(pk=pemilih_id).first()
+        if p is None:
+            raise TidakDitemukan("Pemilih tidak ditemukan di wilayah kerja Anda.")
+        _wajib_boleh_ubah(akun, p)
+        if p.versi != versi:
+            raise KonflikVersi(p, versi)
+        sebelum = _nilai(p)
+        ubah(p)
+        sesudah = _nilai(p)
+        if sesudah == sebelum:
+            return p
+        p.versi += 1
+        p.diubah = timezone.now()
+        p.save()
+        beda = [k for k in sesudah if sesudah[k] != sebelum[k]]
+        _catat(akun=akun, pemilih=p, aksi=aksi, sebelum={k: sebelum[k] for k in beda},
+               sesudah={k: sesudah[k] for k in beda}, alasan=alasan)
+    return p
+
+
+def pemilih_ubah(*, akun, pemilih_id: int, versi: int, perubahan: dict,
+                 alasan: str = "") -> Pemilih:
+    """Correct a voter's data elements (code U on the coklit form). `versi` is the version
+    the officer saw; a stale one is refused with `pemilih.konflik_versi`."""
+    tidak_dikenal = sorted(set(perubahan) - set(FIELD_DATA) - {"kode_desa"})
+    if tidak_dikenal:
+        raise DataTidakValid(f"Kolom tidak dapat diubah: {', '.join(tidak_dikenal)}.",
+                             code=KodePemilih.DATA_TIDAK_VALID)
+
+    def ubah(p: Pemilih) -> None:
+        for k, v in perubahan.items():
+            k = "desa_id" if k == "kode_desa" else k
+            setattr(p, k, v.strip() if isinstance(v, str) else v)
+        p.jenis_kelamin = p.jenis_kelamin.upper()
+        p.status_kawin = p.status_kawin.upper()
+        _wajib_boleh_ubah(akun, p)
+        nik_lain = Pemilih.objects.filter(pemilu_id=p.pemilu_id, nik=p.nik).exclude(pk=p.pk)
+        if nik_lain.exists():
+            raise DataTidakValid("NIK ini sudah terdaftar di pemilu ini.",
+                                 code=KodePemilih.NIK_GANDA)
+        p.peringatan = _periksa(p, p.pemilu)
+
+    return _terapkan(akun=akun, pemilih_id=pemilih_id, versi=versi, aksi="pemilih.ubah",
+                     alasan=alasan, ubah=ubah)
+
+
+def kategori_tms_ambil(kode: str | None) -> KategoriTMS:
+    if not kode:
+        raise DataTidakValid("Pemilih TMS wajib diberi kategori TMS.",
+                             code=KodePemilih.TMS_TANPA_KATEGORI)
+    kategori = KategoriTMS.objects.filter(kode=kode, aktif=True).first()
+    if kategori is None:
+        raise DataTidakValid(f"Kategori TMS '{kode}' tidak dikenal.",
+                             code=KodePemilih.KATEGORI_TIDAK_DIKENAL)
+    return kategori
+
+
+def pemilih_tandai_tms(*, akun, pemilih_id: int, versi: int, kategori: str | None,
+                       alasan: str = "") -> Pemilih:
+    """Mark a voter not eligible (TMS). A TMS without a category is refused: the recap
+    counts TMS by category (RULES.md §4)."""
+    k = kategori_tms_ambil(kategori)
+
+    def ubah(p: Pemilih) -> None:
+        p.status, p.kategori_tms = StatusPemilih.TMS, k
+
+    return _terapkan(akun=akun, pemilih_id=pemilih_id, versi=versi, aksi="pemilih.tms",
+                     alasan=alasan, ubah=ubah)
+
+
+def pemilih_tandai_ms(*, akun, pemilih_id: int, versi: int, alasan: str = "") -> Pemilih:
+    """Mark a voter eligible (MS), undoing an earlier TMS."""
+
+    def ubah(p: Pemilih) -> None:
+        p.status, p.kategori_tms = StatusPemilih.AKTIF, None
+
+    return _terapkan(akun=akun, pemilih_id=pemilih_id, versi=versi, aksi="pemilih.ms",
+                     alasan=alasan, ubah=ubah)

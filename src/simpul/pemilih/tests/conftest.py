@@ -1,0 +1,37 @@
+from datetime import date
+
+import pytest
+
+from simpul.pemilih.models import Pemilih
+from simpul.pemilu.demo import KEDOPOK
+from simpul.pemilu.models import TPS
+
+
+def nik_untuk(tanggal: date, *, perempuan: bool = False, kecamatan: str = "357405",
+              urut: int = 1) -> str:
+    hari = tanggal.day + (40 if perempuan else 0)
+    return f"{kecamatan}{hari:02d}{tanggal.month:02d}{tanggal.year % 100:02d}{urut:04d}"
+
+
+@pytest.fixture
+def tps1(pemilu) -> TPS:
+    return TPS.objects.get(pemilu=pemilu, desa_id=KEDOPOK, nomor=1)
+
+
+@pytest.fixture
+def buat_pemilih(pemilu, tps1):
+    """A voter in Kedopok TPS 001 of Pemilu 2024, made directly (test set-up only)."""
+    nomor = iter(range(1, 10_000))
+
+    def buat(**kw) -> Pemilih:
+        urut = next(nomor)
+        lahir = kw.pop("tanggal_lahir", date(1990, 5, 12))
+        perempuan = kw.get("jenis_kelamin") == "P"
+        nilai = {"pemilu": pemilu, "nik": nik_untuk(lahir, perempuan=perempuan, urut=urut),
+                 "nkk": f"3574050101{urut:06d}", "nama": f"Warga {urut}",
+                 "tanggal_lahir": lahir, "jenis_kelamin": "L", "status_kawin": "S",
+                 "alamat": "Jl. Anggrek 3", "rt": "001", "rw": "002", "desa_id": KEDOPOK,
+                 "tps": tps1, **kw}
+        return Pemilih.objects.create(**nilai)
+
+    return buat
