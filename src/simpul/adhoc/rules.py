@@ -4,7 +4,10 @@ Every figure is a parameter of the election (`Pemilu.param`) whose default is th
 shared/data/RULES.md; the line of RULES.md that gives it is cited next to it.
 """
 
+import re
+import unicodedata
 from dataclasses import dataclass, fields
+from datetime import date
 from enum import StrEnum
 
 
@@ -111,3 +114,209 @@ def kursi_hitung(*, kecamatan: int, desa: int, tps: int, tps_di_atas_ambang: int
     return Kursi(ppk=kursi_ppk(kecamatan, u), pps=kursi_pps(desa, u),
                  kpps=kursi_kpps(tps, u),
                  pantarlih=kursi_pantarlih(tps, tps_di_atas_ambang, u))
+
+
+# --- Eligibility (PKPU 8/2022 Pasal 35 ayat (1); RULES.md §2, lines 29–47) -------------------
+
+class Hasil(StrEnum):
+    LULUS = "lulus"
+    TIDAK_LULUS = "tidak_lulus"
+    DITINJAU = "perlu_ditinjau"
+
+
+LABEL_HASIL = {Hasil.LULUS: "Lulus", Hasil.TIDAK_LULUS: "Tidak lulus",
+               Hasil.DITINJAU: "Perlu ditinjau"}
+
+
+@dataclass(frozen=True)
+class HasilSyarat:
+    """The outcome of one rule for one applicant, with the reason shown to people."""
+
+    syarat: str
+    hasil: Hasil
+    alasan: str
+    bendera: str = ""  # a note for the verifier that does not change the outcome
+    bukti: tuple = ()  # evidence rows (e.g. party-list matches), as dicts
+
+
+# Education levels in order; SMA covers SMK, MA and Paket C (sederajat).
+JENJANG_PENDIDIKAN = {"sd": "SD/sederajat", "smp": "SMP/sederajat", "sma": "SMA/sederajat",
+                      "d1": "D1", "d2": "D2", "d3": "D3", "s1": "S1/D4", "s2": "S2",
+                      "s3": "S3"}
+_PERINGKAT = {k: i for i, k in enumerate(JENJANG_PENDIDIKAN)}
+
+PARAMETER_SYARAT_BAWAAN = {
+    "usia_minimal": 17,                # RULES.md §2 line 35 (Pasal 35(1) huruf b)
+    "usia_kpps_diutamakan_maks": 55,   # line 35: KPPS "diutamakan" up to 55
+    "usia_kpps_maks_wajib": False,     # a preference, refused only if set to True
+    "pendidikan_minimal": "sma",       # line 41 (huruf h)
+    "partai_tahun_keluar": 5,          # line 38 (huruf e)
+    "batas_periode": None,             # line 43: the two-term limit was dropped
+}
+
+
+def parameter_syarat(pemilu, nama: str):
+    return pemilu.param(nama, PARAMETER_SYARAT_BAWAAN[nama])
+
+
+def usia_pada(lahir: date, acuan: date) -> int:
+    """Whole years of age on `acuan`."""
+    return acuan.year - lahir.year - ((acuan.month, acuan.day) < (lahir.month, lahir.day))
+
+
+def syarat_nik(temuan) -> HasilSyarat:
+    """PKPU 8/2022 Pasal 35 ayat (1) huruf a: Warga Negara Indonesia, shown by the KTP-el
+    (Kep. KPU 1669/2023 table; RULES.md §2 line 34). `temuan` are the findings of
+    `simpul.core.nik.nik_periksa`: an error refuses, a mismatch goes to review."""
+    galat = [t for t in temuan if t.galat]
+    if galat:
+        return HasilSyarat("nik", Hasil.TIDAK_LULUS, " ".join(t.pesan for t in galat))
+    if temuan:
+        return HasilSyarat("nik", Hasil.DITINJAU, " ".join(t.pesan for t in temuan))
+    return HasilSyarat("nik", Hasil.LULUS, "NIK sesuai struktur (16 angka, kode wilayah, "
+                       "tanggal lahir).")
+
+
+def syarat_usia(*, lahir: date, acuan: date, badan: str, usia_minimal: int = 17,
+                kpps_diutamakan_maks: int | None = 55,
+                kpps_maks_wajib: bool = False) -> HasilSyarat:
+    """PKPU 8/2022 Pasal 35 ayat (1) huruf b: at least 17 years old; for KPPS preferably
+    (diutamakan) at most 55, counted on polling day (RULES.md §2 line 35). Over 55 is a flag
+    for the verifier, a refusal only if the election sets `usia_kpps_maks_wajib`."""
+    usia = usia_pada(lahir, acuan)
+    if usia < usia_minimal:
+        return HasilSyarat("usia", Hasil.TIDAK_LULUS,
+                           f"Usia {usia} tahun pada {acuan:%d-%m-%Y}; minimal {usia_minimal}.")
+    if badan == Badan.KPPS and kpps_diutamakan_maks is not None and usia > kpps_diutamakan_maks:
+        pesan = (f"Usia {usia} tahun pada {acuan:%d-%m-%Y}; KPPS diutamakan paling tinggi "
+                 f"{kpps_diutamakan_maks} tahun.")
+        if kpps_maks_wajib:
+            return HasilSyarat("usia", Hasil.TIDAK_LULUS, pesan)
+        return HasilSyarat("usia", Hasil.LULUS, pesan, bendera="usia_di_atas_diutamakan")
+    return HasilSyarat("usia", Hasil.LULUS, f"Usia {usia} tahun pada {acuan:%d-%m-%Y}.")
+
+
+def syarat_domisili(*, domisili_kode: str, wilayah_kerja_kode: str,
+                    nama_wilayah_kerja: str = "") -> HasilSyarat:
+    """PKPU 8/2022 Pasal 35 ayat (1) huruf f: domiciled in the work area of the PPK, PPS or
+    KPPS (RULES.md §2 line 39)."""
+    nama = nama_wilayah_kerja or wilayah_kerja_kode
+    if domisili_kode == wilayah_kerja_kode or domisili_kode.startswith(wilayah_kerja_kode + "."):
+        return HasilSyarat("domisili", Hasil.LULUS, f"Berdomisili di wilayah kerja {nama}.")
+    return HasilSyarat("domisili", Hasil.TIDAK_LULUS,
+                       f"Domisili {domisili_kode} di luar wilayah kerja {nama}.")
+
+
+def syarat_pendidikan(*, pendidikan: str, minimal: str = "sma") -> HasilSyarat:
+    """PKPU 8/2022 Pasal 35 ayat (1) huruf h: education at least SMA or equivalent
+    (RULES.md §2 line 41)."""
+    if pendidikan not in _PERINGKAT:
+        return HasilSyarat("pendidikan", Hasil.DITINJAU,
+                           f"Jenjang pendidikan '{pendidikan}' tidak dikenal.")
+    label = JENJANG_PENDIDIKAN[pendidikan]
+    if _PERINGKAT[pendidikan] < _PERINGKAT[minimal]:
+        return HasilSyarat("pendidikan", Hasil.TIDAK_LULUS,
+                           f"Pendidikan {label}; minimal {JENJANG_PENDIDIKAN[minimal]}.")
+    return HasilSyarat("pendidikan", Hasil.LULUS, f"Pendidikan {label}.")
+
+
+def syarat_kesehatan(*, ada_surat_sehat: bool) -> HasilSyarat:
+    """PKPU 8/2022 Pasal 35 ayat (1) huruf g: physically and mentally able and free of
+    narcotics abuse, shown by a health certificate from a puskesmas, hospital or clinic
+    (RULES.md §2 line 40)."""
+    if ada_surat_sehat:
+        return HasilSyarat("kesehatan", Hasil.LULUS, "Surat keterangan sehat dilampirkan.")
+    return HasilSyarat("kesehatan", Hasil.TIDAK_LULUS,
+                       "Surat keterangan sehat belum dilampirkan.")
+
+
+def syarat_pernyataan(*, ada_surat_pernyataan: bool) -> HasilSyarat:
+    """PKPU 8/2022 Pasal 35 ayat (1) huruf c and d: loyal to Pancasila, UUD 1945, NKRI,
+    Bhinneka Tunggal Ika and the Proclamation; integrity, honest and fair; both shown by a
+    signed statement (surat pernyataan; RULES.md §2 lines 36–37, 46)."""
+    if ada_surat_pernyataan:
+        return HasilSyarat("pernyataan", Hasil.LULUS, "Surat pernyataan dilampirkan.")
+    return HasilSyarat("pernyataan", Hasil.TIDAK_LULUS, "Surat pernyataan belum dilampirkan.")
+
+
+def syarat_pidana(*, menyatakan_tidak_pernah_dipidana: bool) -> HasilSyarat:
+    """PKPU 8/2022 Pasal 35 ayat (1) huruf i: never sentenced by a final judgment to prison
+    for a crime punishable by 5 years or more (statement; RULES.md §2 line 42)."""
+    if menyatakan_tidak_pernah_dipidana:
+        return HasilSyarat("pidana", Hasil.LULUS, "Menyatakan tidak pernah dipidana penjara "
+                           "karena tindak pidana yang diancam 5 tahun atau lebih.")
+    return HasilSyarat("pidana", Hasil.TIDAK_LULUS, "Tidak menyatakan bebas dari pidana "
+                       "penjara 5 tahun atau lebih.")
+
+
+@dataclass(frozen=True)
+class AnggotaPartai:
+    """One row of an uploaded party membership list (e.g. a SIPOL export)."""
+
+    nik: str
+    nama: str
+    tanggal_lahir: date | None
+    partai: str
+    keluar: date | None = None  # end of membership, if the list says so
+    sumber: str = ""            # file and row, for the evidence
+
+
+def nama_baku(nama: str) -> str:
+    """A name for matching: accents, punctuation, case and spacing removed."""
+    teks = unicodedata.normalize("NFKD", nama)
+    teks = "".join(c for c in teks if not unicodedata.combining(c))
+    teks = re.sub(r"[^a-z0-9 ]", " ", teks.casefold())
+    return " ".join(teks.split())
+
+
+def syarat_partai(*, nik: str, nama: str, lahir: date, acuan: date,
+                  menyatakan_bukan_anggota: bool, anggota: list[AnggotaPartai],
+                  tahun_keluar: int = 5) -> HasilSyarat:
+    """PKPU 8/2022 Pasal 35 ayat (1) huruf e: not a member of a political party, or out of
+    it for at least 5 years as shown by a letter of the party (RULES.md §2 line 38).
+
+    `anggota` are the rows of the uploaded lists that may concern this person (same NIK, or
+    same name and birth date). Any match goes to review with its evidence: the list alone
+    neither proves membership nor its end."""
+    if not menyatakan_bukan_anggota:
+        return HasilSyarat("partai", Hasil.TIDAK_LULUS, "Pendaftar tidak menyatakan bukan "
+                           f"anggota partai politik dalam {tahun_keluar} tahun terakhir.")
+    baku = nama_baku(nama)
+    cocok = []
+    for a in anggota:
+        dasar = ("NIK" if a.nik == nik else
+                 "nama dan tanggal lahir" if (nama_baku(a.nama) == baku
+                                              and a.tanggal_lahir == lahir) else None)
+        if dasar is None:
+            continue
+        lama = a.keluar is not None and usia_pada(a.keluar, acuan) >= tahun_keluar
+        cocok.append({"dasar": dasar, "partai": a.partai, "nama": a.nama,
+                      "keluar": a.keluar.isoformat() if a.keluar else None,
+                      "keluar_cukup_lama": lama, "sumber": a.sumber})
+    if not cocok:
+        return HasilSyarat("partai", Hasil.LULUS, "Tidak ditemukan dalam daftar anggota "
+                           "partai yang diunggah.")
+    ringkas = "; ".join(f"{c['partai']} (cocok {c['dasar']}, {c['sumber']})" for c in cocok)
+    return HasilSyarat("partai", Hasil.DITINJAU, f"Cocok dengan daftar anggota partai: "
+                       f"{ringkas}. Periksa surat keterangan partai.", bukti=tuple(cocok))
+
+
+def syarat_periode(*, periode: int, batas: int | None) -> HasilSyarat:
+    """Terms already served in the same body. Not among the requirements of PKPU 8/2022
+    Pasal 35 ayat (1): the two-term limit of PKPU 3/2018 and 36/2018 was dropped (RULES.md
+    §2 line 43), so the limit is a per-election parameter with no default."""
+    if batas is not None and periode >= batas:
+        return HasilSyarat("periode", Hasil.TIDAK_LULUS,
+                           f"Sudah {periode} periode di badan yang sama; batas {batas}.")
+    keterangan = "tanpa batas" if batas is None else f"batas {batas}"
+    return HasilSyarat("periode", Hasil.LULUS,
+                       f"{periode} periode sebelumnya di badan yang sama ({keterangan}).")
+
+
+def hasil_akhir(daftar: list[HasilSyarat]) -> Hasil:
+    """Tidak lulus if any rule refuses, else perlu ditinjau if any asks for review."""
+    if any(h.hasil == Hasil.TIDAK_LULUS for h in daftar):
+        return Hasil.TIDAK_LULUS
+    if any(h.hasil == Hasil.DITINJAU for h in daftar):
+        return Hasil.DITINJAU
+    return Hasil.LULUS
