@@ -27,6 +27,7 @@ INSTALLED_APPS = [
     "simpul.core",
     "simpul.wilayah",
     "simpul.pemilu",
+    "simpul.humas",
     "simpul.adhoc",
     "simpul.pemilih",
 ]
@@ -122,6 +123,8 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "static/"
+STATICFILES_DIRS = [BASE_DIR / "static"]  # the project-wide CSS, like templates/
+WHITENOISE_USE_FINDERS = True  # serve app static files even before collectstatic
 STATIC_ROOT = Path(os.environ.get("SIMPUL_STATIC_ROOT", Path.cwd() / "staticfiles"))
 MEDIA_URL = "media/"
 MEDIA_ROOT = Path(os.environ.get("SIMPUL_MEDIA_ROOT", Path.cwd() / "media"))

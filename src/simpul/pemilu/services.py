@@ -117,6 +117,7 @@ def tps_simpan(*, akun, pemilu: Pemilu, kode_desa: str, nomor: int, alamat: str 
                lintang=None, bujur=None, jumlah_pemilih: int | None = None) -> TPS:
     """Create a TPS, or update the one with the same number in the same desa."""
     cakupan = _wajib_pengelola_tps(akun, pemilu)
+    cakupan.wajib_mencakup(kode_desa)
     desa = Wilayah.objects.filter(kode=kode_desa).first()
     galat: list = []
     tps_periksa(pemilu=pemilu, cakupan=cakupan, desa=desa, kode_desa=kode_desa, nomor=nomor,
