@@ -10,6 +10,7 @@ from simpul.adhoc.api import router as adhoc_router
 from simpul.core.api import router as core_router
 from simpul.core.errors import Kode, SimpulError
 from simpul.core.models import TokenAPI
+from simpul.humas.api import router as humas_router
 from simpul.pemilu.api import router as pemilu_router
 from simpul.wilayah.api import router as wilayah_router
 
@@ -35,6 +36,7 @@ api = NinjaAPI(
 api.add_router("/", core_router)
 api.add_router("/wilayah", wilayah_router)
 api.add_router("/pemilu", pemilu_router)
+api.add_router("/humas", humas_router)
 api.add_router("/adhoc", adhoc_router)
 
 

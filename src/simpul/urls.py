@@ -20,6 +20,7 @@ urlpatterns = [
     path("pemilu/<int:pemilu_id>/tps/impor/", pemilu_views.tps_impor_halaman, name="tps-impor"),
     path("tps/<int:tps_id>/", pemilu_views.tps_detail, name="tps"),
     path("adhoc/", include("simpul.adhoc.urls")),
+    path("humas/", include("simpul.humas.urls")),
     path("admin/", admin.site.urls),
     path("api/v1/", api.urls),
 ]

@@ -1,0 +1,146 @@
+from datetime import date
+
+from ninja import File, Router, Schema, Status
+from ninja.files import UploadedFile
+
+from . import selectors, services
+
+router = Router(tags=["bakohumas"])
+
+
+class UnggahanIO(Schema):
+    kanal: str = ""
+    tautan: str = ""
+    sasaran: str = ""
+
+
+class PublikasiIn(Schema):
+    tanggal: date
+    jenis_konten: str
+    judul: str
+    jangkauan: int | None = None
+    unggahan: list[UnggahanIO]
+
+
+class PublikasiOut(Schema):
+    id: int
+    kantor_id: str | None
+    tanggal: date
+    jenis_konten: str
+    judul: str
+    jangkauan: int | None
+    unggahan: list[UnggahanIO]
+
+    @staticmethod
+    def resolve_jenis_konten(obj):
+        return obj.jenis_konten.nama
+
+    @staticmethod
+    def resolve_unggahan(obj):
+        return [{"kanal": u.kanal_id, "tautan": u.tautan, "sasaran": u.sasaran}
+                for u in obj.unggahan.all()]
+
+
+class TempelIn(Schema):
+    tautan: str
+    publikasi_id: int | None = None
+    tanggal: date | None = None
+    jenis_konten: str | None = None
+    judul: str = ""
+    sasaran: str = ""
+
+
+class GalatBarisOut(Schema):
+    baris: int
+    kode: str
+    pesan: str
+
+
+class ImporOut(Schema):
+    publikasi_baru: int
+    dibuat: int
+    diubah: int
+    tetap: int
+    galat: list[GalatBarisOut]
+
+
+class BarisRekapOut(Schema):
+    jenis_konten: str
+    jumlah: dict[str, int]
+
+
+class BulanOut(Schema):
+    bulan: int
+    tahun: int
+    baris: list[BarisRekapOut]
+
+
+class EvaluasiOut(Schema):
+    media: str
+    per_bulan: list[int]
+    jumlah: int
+    keterangan: str
+
+
+class RekapOut(Schema):
+    kantor: str | None
+    periode: str
+    awal: date
+    akhir: date
+    kolom: list[str]
+    bulanan: list[BulanOut]
+    evaluasi: list[EvaluasiOut]
+
+
+@router.get("/publikasi", response=list[PublikasiOut])
+def publikasi_daftar(request, kantor: str | None = None, awal: date | None = None,
+                     akhir: date | None = None):
+    return selectors.publikasi_daftar(akun=request.user, kantor_kode=kantor, awal=awal,
+                                      akhir=akhir, batas=1000)
+
+
+@router.post("/publikasi", response={201: PublikasiOut})
+def publikasi_buat(request, data: PublikasiIn):
+    p = services.publikasi_simpan(akun=request.user, **data.dict())
+    return Status(201, selectors.publikasi_ambil(akun=request.user, publikasi_id=p.pk))
+
+
+@router.put("/publikasi/{publikasi_id}", response=PublikasiOut)
+def publikasi_ubah(request, publikasi_id: int, data: PublikasiIn):
+    services.publikasi_simpan(akun=request.user, publikasi_id=publikasi_id, **data.dict())
+    return selectors.publikasi_ambil(akun=request.user, publikasi_id=publikasi_id)
+
+
+@router.delete("/publikasi/{publikasi_id}", response={204: None})
+def publikasi_hapus(request, publikasi_id: int):
+    services.publikasi_hapus(akun=request.user, publikasi_id=publikasi_id)
+    return Status(204, None)
+
+
+@router.post("/tempel", response={201: PublikasiOut})
+def tempel(request, data: TempelIn):
+    p = services.unggahan_tempel(akun=request.user, **data.dict())
+    return Status(201, selectors.publikasi_ambil(akun=request.user, publikasi_id=p.pk))
+
+
+@router.post("/impor", response=ImporOut)
+def impor(request, berkas: UploadedFile = File(...)):  # noqa: B008
+    return services.publikasi_impor(akun=request.user, data=berkas.read(),
+                                    nama_berkas=berkas.name or "")
+
+
+@router.get("/rekap", response=RekapOut)
+def rekap(request, periode: str = "semester", tahun: int = 2022, nomor: int = 1,
+          kantor: str | None = None):
+    p = selectors.periode_ambil(periode, tahun, nomor)
+    r = selectors.rekap(akun=request.user, kantor_kode=kantor, periode=p)
+    kolom = [k.kode for k in r["kolom"]]
+    return {
+        "kantor": r["kantor"].kode if r["kantor"] else None, "periode": p.nama,
+        "awal": p.awal, "akhir": p.akhir, "kolom": kolom,
+        "bulanan": [{"bulan": t.bulan, "tahun": t.tahun, "baris": [
+            {"jenis_konten": nama, "jumlah": dict(zip(kolom, angka, strict=True))}
+            for nama, angka in t.baris]} for t in r["bulanan"]],
+        "evaluasi": [{"media": b.media, "per_bulan": b.per_bulan, "jumlah": b.jumlah,
+                      "keterangan": b.keterangan} for b in r["evaluasi"]],
+    }

@@ -1,0 +1,113 @@
+"""Bakohumas records of a KPU office. An office (kantor) is a node of the region tree:
+a province or kabupaten/kota code, or None for KPU RI; scoping goes through `Cakupan`."""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+
+
+class JenisKanal(models.TextChoices):
+    WEBSITE = "website", "Website"
+    MEDSOS = "medsos", "Media sosial"
+    PESAN = "pesan", "Grup pesan"
+    PODCAST = "podcast", "Podcast"
+    CETAK = "cetak", "Cetak/radio"
+
+
+class JenisKonten(models.Model):
+    """A content type of the social-media recap (seed 002's eleven, editable)."""
+
+    nama = models.CharField(max_length=100, unique=True)
+    urutan = models.PositiveSmallIntegerField(default=0)
+    aktif = models.BooleanField(default=True)
+
+    class Meta:
+        ordering = ["urutan", "nama"]
+        verbose_name = "jenis konten"
+        verbose_name_plural = "jenis konten"
+
+    def __str__(self) -> str:
+        return self.nama
+
+
+class Kanal(models.Model):
+    """A publication channel. `host` lists the URL hosts that identify it when a link is
+    pasted; `dihitung_medsos` marks the channels summed into the 'Media Sosial' row of the
+    evaluation table (see docs/humas.md: Instagram and TikTok by default)."""
+
+    kode = models.SlugField(max_length=30, primary_key=True)
+    nama = models.CharField(max_length=60)
+    singkatan = models.CharField(max_length=20, help_text="Judul kolom di tabel rekap.")
+    jenis = models.CharField(max_length=10, choices=JenisKanal.choices)
+    urutan = models.PositiveSmallIntegerField(default=0)
+    host = models.TextField(blank=True, help_text="Host tautan, dipisah spasi.")
+    kolom_rekap = models.BooleanField(default=False,
+                                      help_text="Tampil sebagai kolom tabel rekap media sosial.")
+    dihitung_medsos = models.BooleanField(default=False, help_text=(
+        "Dijumlahkan pada baris 'Media Sosial' tabel evaluasi."))
+    perlu_tautan = models.BooleanField(default=True)
+    aktif = models.BooleanField(default=True)
+
+    class Meta:
+        ordering = ["urutan", "kode"]
+        verbose_name = "kanal"
+        verbose_name_plural = "kanal"
+
+    def __str__(self) -> str:
+        return self.nama
+
+
+class Publikasi(models.Model):
+    """One piece of content; cross-posted to several channels it has several posts."""
+
+    kantor = models.ForeignKey("wilayah.Wilayah", null=True, blank=True,
+                               on_delete=models.PROTECT, related_name="+",
+                               help_text="Kosong: KPU RI.")
+    tanggal = models.DateField()
+    jenis_konten = models.ForeignKey(JenisKonten, on_delete=models.PROTECT,
+                                     related_name="publikasi")
+    judul = models.CharField(max_length=300)
+    jangkauan = models.PositiveIntegerField(null=True, blank=True)
+    dibuat_oleh = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
+                                    on_delete=models.SET_NULL, related_name="+")
+    dibuat = models.DateTimeField(auto_now_add=True)
+    diubah = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["-tanggal", "-id"]
+        verbose_name = "publikasi"
+        verbose_name_plural = "publikasi"
+        indexes = [models.Index(fields=["kantor", "tanggal"])]
+        constraints = [
+            models.UniqueConstraint(fields=["kantor", "tanggal", "jenis_konten", "judul"],
+                                    name="humas_publikasi_unik",
+                                    nulls_distinct=False),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.tanggal:%Y-%m-%d} {self.judul}"
+
+
+class Unggahan(models.Model):
+    """A post of a publication on one channel (and, for message groups or print/radio,
+    one target: the group or the outlet)."""
+
+    publikasi = models.ForeignKey(Publikasi, on_delete=models.CASCADE, related_name="unggahan")
+    kanal = models.ForeignKey(Kanal, on_delete=models.PROTECT, related_name="unggahan")
+    sasaran = models.CharField(max_length=200, blank=True,
+                               help_text="Nama grup atau media (untuk grup pesan, cetak/radio).")
+    tautan = models.URLField(max_length=500, blank=True)
+
+    class Meta:
+        ordering = ["kanal__urutan", "sasaran"]
+        verbose_name = "unggahan"
+        verbose_name_plural = "unggahan"
+        constraints = [
+            models.UniqueConstraint(fields=["publikasi", "kanal", "sasaran"],
+                                    name="humas_unggahan_unik"),
+            models.UniqueConstraint(fields=["tautan"], condition=~Q(tautan=""),
+                                    name="humas_tautan_unik"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.kanal_id} {self.tautan or self.sasaran}"

@@ -1,0 +1,216 @@
+"""Bakohumas rules as pure functions: which offices keep a log, how a pasted link names its
+channel, report periods, and how the recap and evaluation tables of seed 002 are counted."""
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+from urllib.parse import urlsplit
+
+TINGKAT_KANTOR = ("provinsi", "kabupaten", "kota")
+
+BULAN = ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus",
+         "September", "Oktober", "November", "Desember")
+BULAN_SINGKAT = ("JAN", "FEB", "MAR", "APR", "MEI", "JUN", "JUL", "AGU", "SEP", "OKT", "NOV",
+                 "DES")
+
+
+def kantor_bakohumas(tingkat: str | None) -> bool:
+    """Bakohumas teams exist at KPU, KPU Provinsi and KPU Kabupaten/Kota (Keputusan KPU
+    Nomor 561/HM.03.5-Kpt/06/KPU/VIII/2021 tentang Badan Koordinasi Hubungan Masyarakat
+    KPU, KPU Provinsi dan KPU Kabupaten/Kota); `None` is KPU RI itself."""
+    return tingkat is None or tingkat in TINGKAT_KANTOR
+
+
+def tanggal_publikasi_sah(tanggal: date, hari_ini: date) -> bool:
+    """A log records what was published: a date after today is a typing error."""
+    return date(2000, 1, 1) <= tanggal <= hari_ini
+
+
+def host_tautan(tautan: str) -> str | None:
+    """The host of an http(s) link in lower case without 'www.'/'m.'; None if not a link."""
+    try:
+        bagian = urlsplit(tautan.strip())
+    except ValueError:
+        return None
+    if bagian.scheme not in ("http", "https") or not bagian.hostname or " " in tautan.strip():
+        return None
+    host = bagian.hostname.lower().rstrip(".")
+    if "." not in host:
+        return None
+    for awalan in ("www.", "m.", "mobile.", "web."):
+        if host.startswith(awalan) and host.count(".") > 1:
+            host = host[len(awalan):]
+    return host
+
+
+def kanal_dari_host(host: str, peta: dict[str, str]) -> str | None:
+    """The channel whose host list holds `host` or one of its parent domains
+    (`vm.tiktok.com` -> `tiktok.com`); any `*.kpu.go.id` site is the office website."""
+    bagian = host.split(".")
+    for i in range(len(bagian) - 1):
+        kandidat = ".".join(bagian[i:])
+        if kandidat in peta:
+            return peta[kandidat]
+    return None
+
+
+# --- report periods ----------------------------------------------------------------------
+
+JENIS_PERIODE = ("bulan", "triwulan", "semester", "tahun")
+NAMA_PERIODE = {"triwulan": ("I", "II", "III", "IV"), "semester": ("I", "II")}
+
+
+@dataclass(frozen=True)
+class Periode:
+    jenis: str
+    tahun: int
+    nomor: int
+    awal: date
+    akhir: date
+
+    @property
+    def bulan(self) -> list[int]:
+        return list(range(self.awal.month, self.akhir.month + 1))
+
+    @property
+    def nama(self) -> str:
+        if self.jenis == "bulan":
+            return f"{BULAN[self.nomor - 1]} {self.tahun}"
+        if self.jenis == "tahun":
+            return f"Tahun {self.tahun}"
+        return f"{self.jenis.capitalize()} {NAMA_PERIODE[self.jenis][self.nomor - 1]} " \
+               f"{self.tahun}"
+
+    @property
+    def rentang_bulan(self) -> str:
+        if self.awal.month == self.akhir.month:
+            return f"{BULAN[self.awal.month - 1]} {self.tahun}"
+        return f"{BULAN[self.awal.month - 1]} s/d {BULAN[self.akhir.month - 1]} {self.tahun}"
+
+    def memuat(self, tanggal: date) -> bool:
+        return self.awal <= tanggal <= self.akhir
+
+
+def periode(jenis: str, tahun: int, nomor: int = 1) -> Periode | None:
+    """Bakohumas Kabupaten/Kota reports every three months and every year to the KPU
+    Provinsi (Keputusan KPU Nomor 561/HM.03.5-Kpt/06/KPU/VIII/2021, as quoted in seed 002's
+    cover letter); seed 002 itself covers a semester, and the recap is kept per month."""
+    panjang = {"bulan": 1, "triwulan": 3, "semester": 6, "tahun": 12}.get(jenis)
+    if panjang is None or not 2000 <= tahun <= 2100 or not 1 <= nomor <= 12 // panjang:
+        return None
+    awal_bulan = (nomor - 1) * panjang + 1
+    akhir_bulan = awal_bulan + panjang - 1
+    akhir = date(tahun + (akhir_bulan == 12), akhir_bulan % 12 + 1, 1)
+    return Periode(jenis, tahun, nomor, date(tahun, awal_bulan, 1),
+                   date.fromordinal(akhir.toordinal() - 1))
+
+
+# --- recap tables ------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class HitungUnggahan:
+    """One aggregate row: posts of one month, content type, channel and target."""
+
+    bulan: int
+    jenis_konten_id: int
+    kanal_kode: str
+    sasaran: str
+    jumlah: int
+
+
+@dataclass
+class TabelBulan:
+    bulan: int
+    tahun: int
+    kolom: list[str]  # channel codes
+    baris: list[tuple[str, list[int]]]  # (content type name, counts per column)
+
+    @property
+    def nama(self) -> str:
+        return f"{BULAN[self.bulan - 1]} {self.tahun}"
+
+    @property
+    def total_kolom(self) -> list[int]:
+        return [sum(b[1][i] for b in self.baris) for i in range(len(self.kolom))]
+
+
+def rekap_per_bulan(hitung: Iterable[HitungUnggahan], *, tahun: int, bulan: list[int],
+                    jenis_konten: list[tuple[int, str]],
+                    kolom: list[str]) -> list[TabelBulan]:
+    """Seed 002's 'Rekapitulasi Media Sosial': for each month, posts per content type
+    (rows, all of them even when zero) per channel (columns). A post counts once on
+    its channel; a piece cross-posted to three channels counts once in each column."""
+    sel: dict[tuple[int, int, str], int] = defaultdict(int)
+    for h in hitung:
+        sel[(h.bulan, h.jenis_konten_id, h.kanal_kode)] += h.jumlah
+    return [TabelBulan(b, tahun, list(kolom),
+                       [(nama, [sel[(b, jid, k)] for k in kolom]) for jid, nama in jenis_konten])
+            for b in bulan]
+
+
+def rekap_gabung(tabel: list[TabelBulan]) -> list[tuple[str, list[int]]]:
+    """The same table summed over several months (a quarter, semester or year)."""
+    if not tabel:
+        return []
+    jumlah = [(nama, [0] * len(angka)) for nama, angka in tabel[0].baris]
+    for t in tabel:
+        for i, (_, angka) in enumerate(t.baris):
+            for j, n in enumerate(angka):
+                jumlah[i][1][j] += n
+    return jumlah
+
+
+@dataclass
+class BarisEvaluasi:
+    media: str
+    per_bulan: list[int]
+    keterangan: str
+
+    @property
+    def jumlah(self) -> int:
+        return sum(self.per_bulan)
+
+
+@dataclass
+class DefinisiEvaluasi:
+    """How the rows of seed 002's evaluation table ('BANYAKNYA/BULAN') are counted.
+
+    Worked out from the seed: the 'Media Sosial (IG, FB, Twitter)' row equals, month by
+    month, the Instagram column plus the TikTok column of the recap (Jan 79 = 79 + 0,
+    Apr 120 = 115 + 5, May 121 = 114 + 7, Jun 127 = 107 + 20). Facebook and X carry the
+    same pieces as Instagram and are not counted again, and YouTube is not counted at all
+    (January's 5 YouTube videos are not in the 79). The 'Website' row is the posts on the
+    website; each message-group row is the posts shared into that group."""
+
+    medsos: frozenset[str]
+    website: frozenset[str]
+    pesan: frozenset[str]
+    label_medsos: str = "Media Sosial (IG, FB, Twitter)"
+    keterangan_medsos: str = "Link berita dan aktivitas keseharian"
+    keterangan_website: str = "Berita"
+    keterangan_pesan: str = "Link berita dan aktivitas keseharian"
+
+
+def tabel_evaluasi(hitung: Iterable[HitungUnggahan], *, bulan: list[int],
+                   definisi: DefinisiEvaluasi) -> list[BarisEvaluasi]:
+    """Rows of the evaluation table: social media, website, then one row per message
+    group (by name), each with a count per month."""
+    posisi = {b: i for i, b in enumerate(bulan)}
+    medsos, web = [0] * len(bulan), [0] * len(bulan)
+    grup: dict[str, list[int]] = {}
+    for h in hitung:
+        i = posisi.get(h.bulan)
+        if i is None:
+            continue
+        if h.kanal_kode in definisi.medsos:
+            medsos[i] += h.jumlah
+        if h.kanal_kode in definisi.website:
+            web[i] += h.jumlah
+        if h.kanal_kode in definisi.pesan:
+            grup.setdefault(h.sasaran or "Grup", [0] * len(bulan))[i] += h.jumlah
+    baris = [BarisEvaluasi(definisi.label_medsos, medsos, definisi.keterangan_medsos),
+             BarisEvaluasi("Website", web, definisi.keterangan_website)]
+    baris += [BarisEvaluasi(nama, angka, definisi.keterangan_pesan)
+              for nama, angka in sorted(grup.items())]
+    return baris

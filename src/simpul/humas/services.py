@@ -1,0 +1,423 @@
+"""Writes of the Bakohumas logs. Each runs in one transaction with its audit entry; an
+office writes its own log only (the office of the acting account)."""
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from django.db import transaction
+from django.db.models import Q
+from django.utils import timezone
+
+from simpul.core.audit import audit_catat
+from simpul.core.errors import DataTidakValid, Dilarang, TidakDitemukan
+from simpul.core.roles import PERAN_KPU
+from simpul.core.scope import Cakupan
+from simpul.core.tabel import baca_tabel
+from simpul.wilayah.models import Wilayah
+
+from .errors import KodeHumas
+from .models import JenisKonten, Kanal, Publikasi, Unggahan
+from .rules import host_tautan, kanal_dari_host, kantor_bakohumas, tanggal_publikasi_sah
+
+KOLOM_IMPOR = ["tanggal", "jenis_konten", "judul", "kanal", "tautan", "sasaran", "jangkauan"]
+
+
+def kantor_akun(akun) -> str | None:
+    """The office whose log the account writes: its own territory (None: KPU RI).
+    Only KPU staff of a province or kabupaten/kota office (or KPU RI) keep a log."""
+    cakupan = Cakupan.dari(akun)
+    cakupan.wajib_peran(PERAN_KPU, "Hanya petugas KPU yang mencatat kegiatan Bakohumas.")
+    if cakupan.akar is not None:
+        tingkat = Wilayah.objects.filter(kode=cakupan.akar).values_list("tingkat",
+                                                                        flat=True).first()
+        if not kantor_bakohumas(tingkat):
+            raise Dilarang("Wilayah kerja akun ini bukan kantor KPU.")
+    return cakupan.akar
+
+
+# --- checking one post ---------------------------------------------------------------------
+
+@dataclass
+class Katalog:
+    """The editable lists, loaded once per request or import."""
+
+    jenis: dict[str, JenisKonten]
+    kanal: dict[str, Kanal]
+    host: dict[str, str]
+
+    @classmethod
+    def muat(cls) -> "Katalog":
+        jenis, kanal, host = {}, {}, {}
+        for j in JenisKonten.objects.filter(aktif=True):
+            jenis[j.nama.lower()] = jenis[str(j.pk)] = j
+        for k in Kanal.objects.filter(aktif=True):
+            for nama in (k.kode, k.nama, k.singkatan):
+                kanal[nama.lower()] = k
+            for h in k.host.split():
+                host[h.lower()] = k.kode
+        return cls(jenis, kanal, host)
+
+    def jenis_konten(self, teks) -> JenisKonten:
+        j = self.jenis.get(str(teks).strip().lower())
+        if j is None:
+            raise DataTidakValid(f"Jenis konten '{teks}' tidak dikenal.",
+                                 code=KodeHumas.JENIS_KONTEN_TIDAK_DIKENAL)
+        return j
+
+    def kanal_tautan(self, tautan: str) -> Kanal:
+        """The channel a pasted link belongs to, recognised from its host."""
+        host = host_tautan(tautan)
+        if host is None:
+            raise DataTidakValid(f"'{tautan}' bukan tautan http(s) yang sah.",
+                                 code=KodeHumas.TAUTAN_TIDAK_VALID)
+        kode = kanal_dari_host(host, self.host)
+        if kode is None:
+            raise DataTidakValid(f"Kanal untuk tautan {host} tidak dikenali; pilih kanalnya.",
+                                 code=KodeHumas.KANAL_TIDAK_DIKENAL)
+        return self.kanal[kode]
+
+    def unggahan(self, *, kanal: str = "", tautan: str = "", sasaran: str = "") -> Unggahan:
+        """A checked, unsaved post: the channel named or recognised from the link, a link
+        that belongs to that channel, a target where the channel needs one."""
+        tautan, sasaran, kanal = tautan.strip(), sasaran.strip(), kanal.strip()
+        dikenali = self.kanal_tautan(tautan) if tautan and not kanal else None
+        if kanal:
+            k = self.kanal.get(kanal.lower())
+            if k is None:
+                raise DataTidakValid(f"Kanal '{kanal}' tidak dikenal.",
+                                     code=KodeHumas.KANAL_TIDAK_DIKENAL)
+        elif dikenali is not None:
+            k = dikenali
+        else:
+            raise DataTidakValid("Pilih kanal atau isi tautan.",
+                                 code=KodeHumas.KANAL_TIDAK_DIKENAL)
+        if tautan:
+            host = host_tautan(tautan)
+            if host is None or len(tautan) > 500:
+                raise DataTidakValid(f"'{tautan[:80]}' bukan tautan http(s) yang sah.",
+                                     code=KodeHumas.TAUTAN_TIDAK_VALID)
+            kode_host = kanal_dari_host(host, self.host)
+            # An office site may live on any domain; other channels must match their host.
+            if k.jenis != "website" and kode_host != k.kode:
+                raise DataTidakValid(f"Tautan {host} bukan tautan {k.nama}.",
+                                     code=KodeHumas.TAUTAN_KANAL_BEDA)
+        elif k.perlu_tautan:
+            raise DataTidakValid(f"Unggahan {k.nama} wajib disertai tautannya.",
+                                 code=KodeHumas.TAUTAN_TIDAK_VALID)
+        if k.jenis in ("pesan", "cetak"):
+            if not sasaran:
+                raise DataTidakValid(f"Sebutkan nama grup atau media untuk {k.nama}.",
+                                     code=KodeHumas.KANAL_TIDAK_DIKENAL)
+        else:
+            sasaran = ""
+        return Unggahan(kanal=k, tautan=tautan, sasaran=sasaran[:200])
+
+
+def _tanggal(teks) -> date:
+    if isinstance(teks, date):
+        return teks.date() if isinstance(teks, datetime) else teks
+    t = str(teks).strip()
+    for bentuk in ("%Y-%m-%d", "%d/%m/%Y", "%d-%m-%Y"):
+        try:
+            return datetime.strptime(t[:10] if bentuk == "%Y-%m-%d" else t, bentuk).date()
+        except ValueError:
+            continue
+    raise DataTidakValid(f"Tanggal '{t}' tidak dikenali (pakai YYYY-MM-DD atau DD/MM/YYYY).",
+                         code=KodeHumas.TANGGAL_TIDAK_VALID)
+
+
+def _periksa_tanggal(tanggal: date) -> None:
+    if not tanggal_publikasi_sah(tanggal, timezone.localdate()):
+        raise DataTidakValid(f"Tanggal {tanggal:%d-%m-%Y} tidak sah: publikasi dicatat "
+                             "setelah terbit, bukan untuk tanggal yang akan datang.",
+                             code=KodeHumas.TANGGAL_TIDAK_VALID)
+
+
+def _jangkauan(teks) -> int | None:
+    if teks in (None, ""):
+        return None
+    try:
+        nilai = int(str(teks).replace(".", "").strip())
+    except ValueError:
+        nilai = -1
+    if nilai < 0:
+        raise DataTidakValid(f"Jangkauan '{teks}' harus bilangan bulat tidak negatif.",
+                             code=KodeHumas.JANGKAUAN_TIDAK_VALID)
+    return nilai
+
+
+def _judul(teks: str) -> str:
+    judul = " ".join((teks or "").split())
+    if not judul:
+        raise DataTidakValid("Judul wajib diisi.", code=KodeHumas.JUDUL_KOSONG)
+    return judul[:300]
+
+
+def _foto(p: Publikasi, unggahan) -> dict:
+    return {"kantor": p.kantor_id, "tanggal": p.tanggal, "jenis_konten": p.jenis_konten_id,
+            "judul": p.judul, "jangkauan": p.jangkauan,
+            "unggahan": sorted([u.kanal_id, u.sasaran, u.tautan] for u in unggahan)}
+
+
+def _tautan_bebas(unggahan: list[Unggahan], kecuali_publikasi: int | None) -> None:
+    tautan = [u.tautan for u in unggahan if u.tautan]
+    if len(tautan) != len(set(tautan)):
+        raise DataTidakValid("Tautan yang sama diisi dua kali.", code=KodeHumas.TAUTAN_GANDA)
+    lain = Unggahan.objects.filter(tautan__in=tautan)
+    if kecuali_publikasi:
+        lain = lain.exclude(publikasi_id=kecuali_publikasi)
+    ada = lain.select_related("publikasi").first()
+    if ada:
+        raise DataTidakValid(f"Tautan {ada.tautan} sudah tercatat pada publikasi "
+                             f"'{ada.publikasi.judul}' ({ada.publikasi.tanggal:%d-%m-%Y}).",
+                             code=KodeHumas.TAUTAN_GANDA)
+
+
+# --- publication items --------------------------------------------------------------------
+
+def publikasi_simpan(*, akun, tanggal, jenis_konten, judul: str, unggahan: list[dict],
+                     jangkauan=None, publikasi_id: int | None = None) -> Publikasi:
+    """Create a publication item with its posts, or replace an item's fields and posts.
+    `unggahan` is a list of {kanal, tautan, sasaran}; at least one."""
+    kantor = kantor_akun(akun)
+    katalog = Katalog.muat()
+    tanggal = _tanggal(tanggal)
+    _periksa_tanggal(tanggal)
+    jenis = katalog.jenis_konten(jenis_konten)
+    judul = _judul(judul)
+    jangkauan = _jangkauan(jangkauan)
+    baru = [katalog.unggahan(**{k: u.get(k) or "" for k in ("kanal", "tautan", "sasaran")})
+            for u in unggahan if any((u.get(k) or "").strip() for k in ("kanal", "tautan"))]
+    if not baru:
+        raise DataTidakValid("Isi sedikitnya satu kanal unggahan.",
+                             code=KodeHumas.KANAL_TIDAK_DIKENAL)
+    kunci = [(u.kanal_id, u.sasaran) for u in baru]
+    if len(kunci) != len(set(kunci)):
+        raise DataTidakValid("Satu kanal (dan grup) diisi dua kali untuk publikasi yang sama.",
+                             code=KodeHumas.UNGGAHAN_GANDA)
+    with transaction.atomic():
+        sebelum = None
+        if publikasi_id:
+            p = _publikasi_milik(akun, kantor, publikasi_id, kunci_baris=True)
+            sebelum = _foto(p, p.unggahan.all())
+        else:
+            p = Publikasi(kantor_id=kantor, dibuat_oleh=akun)
+        _tautan_bebas(baru, p.pk)
+        kembar = Publikasi.objects.filter(kantor_id=kantor, tanggal=tanggal, jenis_konten=jenis,
+                                          judul=judul).exclude(pk=p.pk).first()
+        if kembar:
+            raise DataTidakValid(f"Publikasi '{judul}' pada tanggal itu sudah tercatat; "
+                                 "tambahkan kanalnya pada publikasi tersebut.",
+                                 code=KodeHumas.UNGGAHAN_GANDA, details={"id": kembar.pk})
+        p.tanggal, p.jenis_konten, p.judul, p.jangkauan = tanggal, jenis, judul, jangkauan
+        p.save()
+        if sebelum:
+            p.unggahan.all().delete()
+        for u in baru:
+            u.publikasi = p
+        Unggahan.objects.bulk_create(baru)
+        audit_catat(akun=akun, aksi="publikasi.ubah" if sebelum else "publikasi.buat",
+                    objek=p, wilayah_kode=kantor or "", sebelum=sebelum,
+                    sesudah=_foto(p, baru))
+    return p
+
+
+def _publikasi_milik(akun, kantor, publikasi_id, *, kunci_baris=False) -> Publikasi:
+    qs = Publikasi.objects.filter(pk=publikasi_id, kantor_id=kantor)
+    if kunci_baris:
+        qs = qs.select_for_update()
+    p = qs.first()
+    if p is None:
+        raise TidakDitemukan("Publikasi tidak ditemukan di log kantor Anda.")
+    return p
+
+
+def publikasi_hapus(*, akun, publikasi_id: int) -> None:
+    kantor = kantor_akun(akun)
+    with transaction.atomic():
+        p = _publikasi_milik(akun, kantor, publikasi_id, kunci_baris=True)
+        sebelum = _foto(p, p.unggahan.all())
+        audit_catat(akun=akun, aksi="publikasi.hapus", objek=p, wilayah_kode=kantor or "",
+                    sebelum=sebelum)
+        p.delete()
+
+
+def unggahan_tempel(*, akun, tautan: str, publikasi_id: int | None = None, tanggal=None,
+                    jenis_konten=None, judul: str = "", sasaran: str = "") -> Publikasi:
+    """Record a post by pasting its link: the channel is recognised from the host; the
+    post joins an existing item (a cross-post) or starts a new one."""
+    katalog = Katalog.muat()
+    u = katalog.unggahan(tautan=tautan, sasaran=sasaran)
+    baris = {"kanal": u.kanal_id, "tautan": u.tautan, "sasaran": u.sasaran}
+    if publikasi_id:
+        p = _publikasi_milik(akun, kantor_akun(akun), publikasi_id)
+        lama = [{"kanal": x.kanal_id, "tautan": x.tautan, "sasaran": x.sasaran}
+                for x in p.unggahan.all()]
+        return publikasi_simpan(akun=akun, tanggal=p.tanggal, jenis_konten=p.jenis_konten_id,
+                                judul=p.judul, jangkauan=p.jangkauan, unggahan=[*lama, baris],
+                                publikasi_id=p.pk)
+    return publikasi_simpan(akun=akun, tanggal=tanggal or timezone.localdate(),
+                            jenis_konten=jenis_konten or "", judul=judul, unggahan=[baris])
+
+
+# --- bulk import -----------------------------------------------------------------------
+
+@dataclass
+class GalatBaris:
+    baris: int
+    kode: str
+    pesan: str
+
+
+@dataclass
+class HasilImpor:
+    publikasi_baru: int = 0
+    dibuat: int = 0
+    diubah: int = 0
+    tetap: int = 0
+    galat: list[GalatBaris] = field(default_factory=list)
+
+
+def publikasi_impor(*, akun, data: bytes, nama_berkas: str) -> HasilImpor:
+    """Import posts from CSV/XLSX, one post per row (columns KOLOM_IMPOR). Rows with the
+    same date, content type and title form one item (a cross-post). Good rows are saved,
+    bad rows reported with their line and reason, a row repeated in the file is reported
+    as a duplicate; importing the same file again changes nothing."""
+    kantor = kantor_akun(akun)
+    katalog = Katalog.muat()
+    hasil = HasilImpor()
+    baris = baca_tabel(data, nama_berkas, wajib={"tanggal", "jenis_konten", "judul"},
+                       kode=KodeHumas.BERKAS_TIDAK_VALID)
+    item: dict[tuple, dict] = {}
+    dilihat: dict[tuple, int] = {}
+    tautan_dilihat: dict[str, int] = {}
+    for nomor, b in baris:
+        try:
+            tanggal = _tanggal(b.get("tanggal", ""))
+            _periksa_tanggal(tanggal)
+            jenis = katalog.jenis_konten(b.get("jenis_konten", ""))
+            judul = _judul(b.get("judul", ""))
+            jangkauan = _jangkauan(b.get("jangkauan"))
+            u = katalog.unggahan(kanal=b.get("kanal", ""), tautan=b.get("tautan", ""),
+                                 sasaran=b.get("sasaran", ""))
+        except DataTidakValid as e:
+            hasil.galat.append(GalatBaris(nomor, e.code, e.message))
+            continue
+        kunci_item = (tanggal, jenis.pk, judul)
+        kunci = (*kunci_item, u.kanal_id, u.sasaran)
+        if kunci in dilihat:
+            hasil.galat.append(GalatBaris(nomor, KodeHumas.BARIS_GANDA,
+                                          f"Baris ganda: sama dengan baris {dilihat[kunci]}."))
+            continue
+        if u.tautan and u.tautan in tautan_dilihat:
+            hasil.galat.append(GalatBaris(
+                nomor, KodeHumas.TAUTAN_GANDA,
+                f"Tautan sama dengan baris {tautan_dilihat[u.tautan]}."))
+            continue
+        dilihat[kunci] = nomor
+        if u.tautan:
+            tautan_dilihat[u.tautan] = nomor
+        i = item.setdefault(kunci_item, {"jenis": jenis, "jangkauan": None, "unggahan": []})
+        if jangkauan is not None:
+            i["jangkauan"] = max(jangkauan, i["jangkauan"] or 0)
+        i["unggahan"].append((nomor, u))
+    if not item:
+        return hasil
+    with transaction.atomic():
+        _impor_simpan(akun, kantor, item, hasil)
+    return hasil
+
+
+def _impor_simpan(akun, kantor, item: dict, hasil: HasilImpor) -> None:
+    q = Q(pk__in=[])
+    for tanggal, jenis_id, judul in item:
+        q |= Q(tanggal=tanggal, jenis_konten_id=jenis_id, judul=judul)
+    ada = {(p.tanggal, p.jenis_konten_id, p.judul): p for p in
+           Publikasi.objects.select_for_update().filter(q, kantor_id=kantor)}
+    unggahan_ada: dict[int, list[Unggahan]] = {}
+    for u in Unggahan.objects.filter(publikasi__in=list(ada.values())):
+        unggahan_ada.setdefault(u.publikasi_id, []).append(u)
+    semua_tautan = [u.tautan for i in item.values() for _, u in i["unggahan"] if u.tautan]
+    pemilik_tautan = dict(Unggahan.objects.filter(tautan__in=semua_tautan)
+                          .values_list("tautan", "publikasi_id"))
+    for kunci, i in item.items():
+        p = ada.get(kunci)
+        lama = {(u.kanal_id, u.sasaran): u for u in unggahan_ada.get(p.pk, [])} if p else {}
+        sebelum = _foto(p, lama.values()) if p else None
+        simpan, ubah = [], []
+        for nomor, u in i["unggahan"]:
+            pemilik = pemilik_tautan.get(u.tautan) if u.tautan else None
+            if pemilik is not None and (p is None or pemilik != p.pk):
+                hasil.galat.append(GalatBaris(nomor, KodeHumas.TAUTAN_GANDA,
+                                              "Tautan sudah tercatat pada publikasi lain."))
+                continue
+            x = lama.get((u.kanal_id, u.sasaran))
+            if x is None:
+                simpan.append(u)
+            elif x.tautan != u.tautan:
+                x.tautan = u.tautan
+                ubah.append(x)
+            else:
+                hasil.tetap += 1
+        jangkauan_berubah = p is not None and i["jangkauan"] is not None \
+            and p.jangkauan != i["jangkauan"]
+        if not simpan and not ubah and not jangkauan_berubah:
+            continue
+        if p is None:
+            tanggal, _, judul = kunci
+            p = Publikasi.objects.create(kantor_id=kantor, tanggal=tanggal,
+                                         jenis_konten=i["jenis"], judul=judul,
+                                         jangkauan=i["jangkauan"], dibuat_oleh=akun)
+            hasil.publikasi_baru += 1
+        elif jangkauan_berubah:
+            p.jangkauan = i["jangkauan"]
+            p.save(update_fields=["jangkauan", "diubah"])
+        for u in simpan:
+            u.publikasi = p
+        Unggahan.objects.bulk_create(simpan)
+        Unggahan.objects.bulk_update(ubah, ["tautan"])
+        hasil.dibuat += len(simpan)
+        hasil.diubah += len(ubah) + (1 if jangkauan_berubah else 0)
+        sesudah = [*lama.values(), *simpan]
+        audit_catat(akun=akun, aksi="publikasi.impor", objek=p, wilayah_kode=kantor or "",
+                    sebelum=sebelum, sesudah=_foto(p, sesudah))
+
+
+# --- editable lists ------------------------------------------------------------------------
+
+def _wajib_kpu_ri(akun) -> None:
+    cakupan = Cakupan.dari(akun)
+    if not cakupan.aktif or cakupan.akar is not None:
+        raise Dilarang("Daftar jenis konten dan kanal diatur oleh KPU RI.")
+
+
+def jenis_konten_simpan(*, akun, nama: str, urutan: int = 0, aktif: bool = True,
+                        jenis_konten_id: int | None = None) -> JenisKonten:
+    _wajib_kpu_ri(akun)
+    nama = _judul(nama)[:100]
+    with transaction.atomic():
+        j = JenisKonten.objects.filter(pk=jenis_konten_id).first() if jenis_konten_id \
+            else JenisKonten()
+        sebelum = {"nama": j.nama, "urutan": j.urutan, "aktif": j.aktif} if j.pk else None
+        j.nama, j.urutan, j.aktif = nama, urutan, aktif
+        j.save()
+        audit_catat(akun=akun, aksi="jenis_konten.ubah" if sebelum else "jenis_konten.buat",
+                    objek=j, sebelum=sebelum, sesudah={"nama": nama, "urutan": urutan,
+                                                       "aktif": aktif})
+    return j
+
+
+FIELD_KANAL = ["nama", "singkatan", "jenis", "urutan", "host", "kolom_rekap",
+               "dihitung_medsos", "perlu_tautan", "aktif"]
+
+
+def kanal_simpan(*, akun, kanal: Kanal) -> Kanal:
+    """Save a channel edited in the admin, with its audit entry."""
+    _wajib_kpu_ri(akun)
+    with transaction.atomic():
+        lama = Kanal.objects.filter(pk=kanal.pk).first()
+        sebelum = {f: getattr(lama, f) for f in FIELD_KANAL} if lama else None
+        kanal.save()
+        audit_catat(akun=akun, aksi="kanal.ubah" if lama else "kanal.buat", objek=kanal,
+                    sebelum=sebelum, sesudah={f: getattr(kanal, f) for f in FIELD_KANAL})
+    return kanal

@@ -1,0 +1,20 @@
+import pytest
+
+from simpul.core.roles import Peran
+
+
+@pytest.fixture
+def staf_kota(buat_akun):
+    """An operator of KPU Kota Probolinggo, the office of seed 002."""
+    return buat_akun(Peran.KPU_KAB_OPERATOR, "35.74")
+
+
+@pytest.fixture
+def staf_jatim(buat_akun):
+    return buat_akun(Peran.KPU_PROVINSI, "35")
+
+
+@pytest.fixture
+def staf_kab(buat_akun):
+    """KPU Kabupaten Probolinggo: a sibling office of the city."""
+    return buat_akun(Peran.KPU_KAB_OPERATOR, "35.13")

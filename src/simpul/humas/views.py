@@ -1,0 +1,132 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from simpul.core.errors import SimpulError
+from simpul.core.tabel import tulis_csv
+
+from . import selectors, services
+from .grafik import grafik_svg
+
+
+def _kanal_form(request, kanal) -> list[dict]:
+    """Posts from the phone form: a link field per channel, group names for message
+    groups and print/radio (one per line)."""
+    hasil = []
+    for k in kanal:
+        if k.jenis in ("pesan", "cetak"):
+            for nama in request.POST.get(f"sasaran_{k.kode}", "").replace(";", "\n").split("\n"):
+                if nama.strip():
+                    hasil.append({"kanal": k.kode, "sasaran": nama.strip(),
+                                  "tautan": ""})
+        elif request.POST.get(f"tautan_{k.kode}", "").strip():
+            hasil.append({"kanal": k.kode, "tautan": request.POST[f"tautan_{k.kode}"]})
+    return hasil
+
+
+@login_required
+def log(request):
+    kantor_kode = request.GET.get("kantor") or None
+    kantor = selectors.kantor_ambil(akun=request.user, kode=kantor_kode)
+    daftar = selectors.publikasi_daftar(akun=request.user, kantor_kode=kantor_kode)
+    return render(request, "humas/log.html", {"kantor": kantor, "daftar": daftar})
+
+
+@login_required
+def publikasi_form(request, publikasi_id: int | None = None):
+    kanal = selectors.kanal_daftar()
+    p = selectors.publikasi_ambil(akun=request.user, publikasi_id=publikasi_id) \
+        if publikasi_id else None
+    nilai = {"tanggal": timezone.localdate().isoformat(), "jenis_konten": "", "judul": "",
+             "jangkauan": ""}
+    isian = {}
+    if p:
+        nilai = {"tanggal": p.tanggal.isoformat(), "jenis_konten": str(p.jenis_konten_id),
+                 "judul": p.judul, "jangkauan": p.jangkauan or ""}
+        for u in p.unggahan.all():
+            kunci = f"sasaran_{u.kanal_id}" if u.sasaran else f"tautan_{u.kanal_id}"
+            isian[kunci] = (isian.get(kunci, "") + "\n" + (u.sasaran or u.tautan)).strip()
+    if request.method == "POST":
+        nilai = {k: request.POST.get(k, "") for k in nilai}
+        isian = {k: v for k, v in request.POST.items() if k.startswith(("tautan_", "sasaran_"))}
+        try:
+            services.publikasi_simpan(akun=request.user, unggahan=_kanal_form(request, kanal),
+                                      publikasi_id=publikasi_id, **nilai)
+        except SimpulError as e:
+            messages.error(request, e.message)
+        else:
+            messages.success(request, "Publikasi tersimpan.")
+            return redirect("humas-log")
+    baris = [{"kanal": k, "nilai": isian.get(f"sasaran_{k.kode}" if k.jenis in ("pesan", "cetak")
+                                             else f"tautan_{k.kode}", "")} for k in kanal]
+    return render(request, "humas/publikasi_form.html", {
+        "p": p, "nilai": nilai, "baris": baris, "jenis": selectors.jenis_konten_daftar()})
+
+
+@login_required
+@require_POST
+def publikasi_hapus(request, publikasi_id: int):
+    services.publikasi_hapus(akun=request.user, publikasi_id=publikasi_id)
+    messages.success(request, "Publikasi dihapus.")
+    return redirect("humas-log")
+
+
+@login_required
+def tempel(request):
+    nilai = {"tautan": "", "publikasi_id": "", "tanggal": timezone.localdate().isoformat(),
+             "jenis_konten": "", "judul": "", "sasaran": ""}
+    if request.method == "POST":
+        nilai = {k: request.POST.get(k, "").strip() for k in nilai}
+        try:
+            p = services.unggahan_tempel(akun=request.user, **{
+                **nilai, "publikasi_id": int(nilai["publikasi_id"] or 0) or None})
+        except (SimpulError, ValueError) as e:
+            messages.error(request, getattr(e, "message", "Nomor publikasi tidak sah."))
+        else:
+            messages.success(request, f"Unggahan dicatat pada '{p.judul}'.")
+            return redirect("humas-log")
+    terakhir = selectors.publikasi_daftar(akun=request.user, kantor_kode=None, batas=30) \
+        if request.user.is_authenticated else []
+    return render(request, "humas/tempel.html", {
+        "nilai": nilai, "jenis": selectors.jenis_konten_daftar(), "terakhir": terakhir})
+
+
+@login_required
+def impor(request):
+    konteks = {"kolom": services.KOLOM_IMPOR}
+    if request.method == "POST":
+        berkas = request.FILES.get("berkas")
+        if berkas is None:
+            messages.error(request, "Pilih berkas CSV atau XLSX terlebih dahulu.")
+        else:
+            try:
+                hasil = services.publikasi_impor(akun=request.user, data=berkas.read(),
+                                                 nama_berkas=berkas.name)
+            except SimpulError as e:
+                messages.error(request, e.message)
+            else:
+                konteks["hasil"] = hasil
+                if hasil.galat and request.POST.get("unduh_galat"):
+                    isi = tulis_csv(["baris", "kode", "pesan"],
+                                    ((g.baris, g.kode, g.pesan) for g in hasil.galat))
+                    r = HttpResponse(isi, content_type="text/csv; charset=utf-8")
+                    r["Content-Disposition"] = 'attachment; filename="galat-impor-publikasi.csv"'
+                    return r
+    return render(request, "humas/impor.html", konteks)
+
+
+@login_required
+def rekap(request):
+    hari_ini = timezone.localdate()
+    jenis = request.GET.get("periode", "semester")
+    tahun = request.GET.get("tahun") or hari_ini.year
+    nomor = request.GET.get("nomor") or 1
+    periode = selectors.periode_ambil(jenis, tahun, nomor)
+    data = selectors.rekap(akun=request.user, kantor_kode=request.GET.get("kantor") or None,
+                           periode=periode)
+    return render(request, "humas/rekap.html", {
+        **data, "grafik": grafik_svg(data["bulanan"], data["kolom"]),
+        "pilihan": {"periode": jenis, "tahun": tahun, "nomor": nomor}})
