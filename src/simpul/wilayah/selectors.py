@@ -63,11 +63,11 @@ def wilayah_anak(*, akun, induk: Wilayah | None, pemilu=None) -> list[Simpul]:
     else:
         anak_qs = Wilayah.objects.filter(tingkat="provinsi")
         awalan, kedalaman_anak = "", 1
-    panjang = PANJANG_KODE[kedalaman_anak]
     anak = list(cakupan.wilayah(anak_qs.filter(aktif=True)).order_by("kode"))
-    simpul = {w.kode: Simpul(w) for w in anak}
-    if not anak:
+    if not anak:  # a desa/kelurahan is a leaf: its TPS are listed instead
         return []
+    simpul = {w.kode: Simpul(w) for w in anak}
+    panjang = PANJANG_KODE[kedalaman_anak]
     if kedalaman_anak < 4:
         turunan = (cakupan.wilayah(Wilayah.objects.filter(kode__startswith=awalan, aktif=True))
                    .annotate(grup=Left("kode", panjang)).values("grup")
