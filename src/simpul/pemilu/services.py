@@ -89,7 +89,7 @@ def tps_periksa(*, pemilu: Pemilu, cakupan: Cakupan, desa: Wilayah | None, kode_
     elif not cakupan.mencakup(desa.kode):
         galat.append((KodePemilu.TPS_DI_LUAR_CAKUPAN,
                       f"{kode_desa} di luar wilayah kerja Anda"))
-    if nomor is None or not 1 <= nomor <= 999:
+    if nomor is not None and not 1 <= nomor <= 999:
         galat.append((KodePemilu.BERKAS_TIDAK_VALID, "nomor TPS harus 1 sampai 999"))
     if (lintang is None) != (bujur is None):
         galat.append((KodePemilu.TPS_KOORDINAT, "lintang dan bujur harus diisi berdua"))
@@ -123,7 +123,8 @@ def tps_simpan(*, akun, pemilu: Pemilu, kode_desa: str, nomor: int, alamat: str 
     tps_periksa(pemilu=pemilu, cakupan=cakupan, desa=desa, kode_desa=kode_desa, nomor=nomor,
                 lintang=lintang, bujur=bujur, jumlah_pemilih=jumlah_pemilih, galat=galat)
     if galat:
-        raise DataTidakValid("; ".join(p for _, p in galat).capitalize() + ".",
+        pesan = "; ".join(p for _, p in galat)
+        raise DataTidakValid(pesan[0].upper() + pesan[1:] + ".",
                              code=galat[0][0])
     with transaction.atomic():
         tps = TPS.objects.select_for_update().filter(pemilu=pemilu, desa=desa,
@@ -160,6 +161,8 @@ def tps_impor(*, akun, pemilu: Pemilu, data: bytes, nama_berkas: str) -> HasilIm
         galat: list = []
         kode_desa = b.get("kode_desa", "")
         nomor = _angka(b.get("nomor", ""), "nomor", galat)
+        if not b.get("nomor"):
+            galat.append((KodePemilu.BERKAS_TIDAK_VALID, "nomor TPS wajib diisi"))
         nilai = {
             "alamat": b.get("alamat", "")[:300],
             "lintang": _angka(b.get("lintang", ""), "lintang", galat, desimal=True),
