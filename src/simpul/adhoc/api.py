@@ -1,10 +1,14 @@
-from django.http import HttpResponse
-from ninja import Router, Schema
+from datetime import date
 
+from django.http import HttpResponse
+from ninja import File, Form, Router, Schema, Status
+from ninja.files import UploadedFile
+
+from simpul.core.nik import nik_samarkan
 from simpul.pemilu.selectors import pemilu_ambil
 
-from .selectors import BarisRencana, rencana_kursi
-from .services import rencana_ekspor_xlsx
+from .selectors import BarisRencana, pendaftar_status, rekrutmen_publik, rencana_kursi
+from .services import pendaftar_daftar, rencana_ekspor_xlsx
 from .views import XLSX
 
 router = Router(tags=["badan ad hoc"])
@@ -71,3 +75,83 @@ def rencana_xlsx(request, pemilu_id: int, kode: str | None = None):
                            content_type=XLSX)
     respons["Content-Disposition"] = f'attachment; filename="rencana-adhoc-{pemilu.pk}.xlsx"'
     return respons
+
+
+_BERKAS = File(None)  # each upload is optional here; the service names what is missing
+
+
+class PendaftaranIn(Schema):
+    kunci_idempoten: str
+    nik: str
+    nama: str
+    jenis_kelamin: str
+    tanggal_lahir: date
+    alamat: str
+    kode_domisili: str
+    kode_tugas: str
+    pendidikan: str
+    telepon: str
+    email: str = ""
+    pengalaman: str = ""
+    periode_sebelumnya: int = 0
+    bukan_anggota_partai: bool
+    tidak_pernah_dipidana: bool
+    melek_it: bool = False
+
+
+class SyaratOut(Schema):
+    syarat: str
+    hasil: str
+    alasan: str
+    bendera: str
+    bukti: list
+
+
+class BerkasOut(Schema):
+    jenis: str
+    mime: str
+    ukuran: int
+    sha256: str
+    diterima: str
+
+
+class StatusOut(Schema):
+    nomor: str
+    nama: str
+    nik: str
+    rekrutmen: str
+    wilayah_tugas: str
+    status: str
+    alasan_keputusan: str
+    syarat: list[SyaratOut]
+    berkas: list[BerkasOut]
+
+
+def _status(p) -> dict:
+    return {"nomor": p.nomor, "nama": p.nama, "nik": nik_samarkan(p.nik),
+            "rekrutmen": p.rekrutmen.nama, "wilayah_tugas": p.wilayah_tugas_id,
+            "status": p.status, "alasan_keputusan": p.alasan_keputusan,
+            "syarat": p.hasil_syarat,
+            "berkas": [{"jenis": b.jenis, "mime": b.mime, "ukuran": b.ukuran,
+                        "sha256": b.sha256, "diterima": b.diterima.isoformat()}
+                       for b in p.berkas.all()]}
+
+
+@router.post("/rekrutmen/{rekrutmen_id}/pendaftar", auth=None,
+             response={200: StatusOut, 201: StatusOut},
+             summary="Pendaftaran publik (multipart); kirim ulang dengan kunci yang sama aman")
+def daftar(request, rekrutmen_id: int, data: Form[PendaftaranIn],
+           ktp: UploadedFile = _BERKAS, ijazah: UploadedFile = _BERKAS,
+           surat_sehat: UploadedFile = _BERKAS, surat_pernyataan: UploadedFile = _BERKAS):
+    berkas = {j: f.read() for j, f in (("ktp", ktp), ("ijazah", ijazah),
+                                       ("surat_sehat", surat_sehat),
+                                       ("surat_pernyataan", surat_pernyataan)) if f}
+    p, baru = pendaftar_daftar(rekrutmen=rekrutmen_publik(rekrutmen_id=rekrutmen_id),
+                               berkas=berkas, **data.dict())
+    return Status(201 if baru else 200, _status(p))
+
+
+@router.get("/pendaftar/status", auth=None, response=StatusOut,
+            summary="Status pendaftaran dengan nomor dan tanggal lahir")
+def status(request, nomor: str, tanggal_lahir: date):
+    return _status(pendaftar_status(nomor=nomor, tanggal_lahir=tanggal_lahir))

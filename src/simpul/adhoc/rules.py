@@ -320,3 +320,41 @@ def hasil_akhir(daftar: list[HasilSyarat]) -> Hasil:
     if any(h.hasil == Hasil.DITINJAU for h in daftar):
         return Hasil.DITINJAU
     return Hasil.LULUS
+
+
+# --- Uploads --------------------------------------------------------------------------------
+
+# What the bytes must start with; the file name and the browser's type are not trusted.
+TANDA_BERKAS = {"application/pdf": b"%PDF-", "image/jpeg": b"\xff\xd8\xff",
+                "image/png": b"\x89PNG\r\n\x1a\n"}
+BERKAS_MAKS_BYTE = 2 * 1024 * 1024
+
+
+@dataclass(frozen=True)
+class TemuanBerkas:
+    mime: str | None
+    kode: str = ""
+    pesan: str = ""
+
+
+def berkas_periksa(data: bytes, *, maks_byte: int = BERKAS_MAKS_BYTE) -> TemuanBerkas:
+    """The type of an upload from its first bytes (PDF, JPEG or PNG only), its size, and
+    whether it is whole: a PDF ends with %%EOF, a JPEG with FFD9, a PNG with its IEND
+    chunk. A truncated upload fails the last check."""
+    if not data:
+        return TemuanBerkas(None, "adhoc.berkas_kosong", "Berkas kosong.")
+    if len(data) > maks_byte:
+        return TemuanBerkas(None, "adhoc.berkas_terlalu_besar",
+                            f"Berkas {len(data) / 2**20:.1f} MB; maksimal "
+                            f"{maks_byte / 2**20:.1f} MB.")
+    mime = next((m for m, tanda in TANDA_BERKAS.items() if data.startswith(tanda)), None)
+    if mime is None:
+        return TemuanBerkas(None, "adhoc.berkas_jenis_salah",
+                            "Jenis berkas harus PDF, JPEG atau PNG.")
+    ekor = data[-1024:].rstrip(b"\x00\r\n\t ")
+    utuh = {"application/pdf": b"%%EOF" in ekor, "image/jpeg": ekor.endswith(b"\xff\xd9"),
+            "image/png": b"IEND" in ekor[-12:]}[mime]
+    if not utuh:
+        return TemuanBerkas(mime, "adhoc.berkas_rusak",
+                            "Berkas rusak atau terpotong; unggah ulang.")
+    return TemuanBerkas(mime)

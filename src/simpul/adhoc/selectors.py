@@ -6,13 +6,14 @@ from dataclasses import dataclass, field
 from django.db.models import Count, Q, Sum
 from django.db.models.functions import Left
 
-from simpul.core.errors import DataTidakValid, TidakDitemukan
+from simpul.core.errors import DataTidakValid, SimpulError, TidakDitemukan
 from simpul.core.scope import Cakupan, di_bawah, leluhur
 from simpul.pemilu.models import TPS, Pemilu
 from simpul.wilayah.models import Wilayah
 from simpul.wilayah.rules import PANJANG_KODE, TINGKAT_DESA
 
 from .errors import KodeAdhoc
+from .models import Pendaftar, Rekrutmen
 from .rules import Kursi, UkuranBadan, kursi_hitung, pantarlih_per_tps, ukuran_badan
 
 
@@ -224,3 +225,36 @@ def _agregat_tps_desa(cakupan: Cakupan, pemilu: Pemilu, awalan: str,
         if b := desa.get(r["desa_id"]):
             b.tps, b.pemilih = r["n"], r["pemilih"] or 0
             b.tps_di_atas_ambang, b.tps_tanpa_pemilih = r.get("besar", 0), r["tanpa"]
+
+
+def pendaftar_status(*, nomor: str, tanggal_lahir) -> Pendaftar:
+    """The public status page: the registration number and the birth date together."""
+    p = (Pendaftar.objects.select_related("rekrutmen", "wilayah_tugas")
+         .prefetch_related("berkas")
+         .filter(nomor=nomor.strip().upper(), tanggal_lahir=tanggal_lahir).first())
+    if p is None:
+        raise SimpulError(KodeAdhoc.STATUS_TIDAK_DITEMUKAN, "Nomor pendaftaran dan tanggal "
+                          "lahir tidak cocok dengan pendaftaran mana pun.", status=404)
+    return p
+
+
+def rekrutmen_terbuka(*, hari_ini) -> list[Rekrutmen]:
+    """Rounds open for registration today (public)."""
+    return list(Rekrutmen.objects.select_related("pemilu", "wilayah")
+                .filter(pendaftaran_mulai__lte=hari_ini, pendaftaran_selesai__gte=hari_ini))
+
+
+def rekrutmen_publik(*, rekrutmen_id: int) -> Rekrutmen:
+    r = Rekrutmen.objects.select_related("pemilu", "wilayah").filter(pk=rekrutmen_id).first()
+    if r is None:
+        raise TidakDitemukan("Rekrutmen tidak ditemukan.")
+    return r
+
+
+def wilayah_tugas_pilihan(*, rekrutmen: Rekrutmen, desa: bool = False) -> list[Wilayah]:
+    """The kecamatan (PPK) or desa/kelurahan (others) an applicant may apply for; with
+    `desa`, the desa/kelurahan of the round's territory (for the domicile)."""
+    tingkat = ("kecamatan",) if rekrutmen.badan == "ppk" and not desa else TINGKAT_DESA
+    return list(Wilayah.objects.filter(
+        Q(kode=rekrutmen.wilayah_id) | Q(kode__startswith=rekrutmen.wilayah_id + "."),
+        tingkat__in=tingkat, aktif=True).order_by("kode"))

@@ -1,13 +1,50 @@
 """Writes of the ad hoc domain. Each runs in one transaction with its audit entry."""
 
+import hashlib
 import io
+import re
+import secrets
+from dataclasses import asdict
+from datetime import date
 
-from django.db import transaction
+from django.core.files.base import ContentFile
+from django.db import IntegrityError, transaction
+from django.db.models import Q
+from django.utils import timezone
 from openpyxl import Workbook
 
 from simpul.core.audit import audit_catat
+from simpul.core.errors import DataTidakValid, SimpulError
+from simpul.core.nik import nik_periksa
+from simpul.core.scope import Cakupan, di_bawah
 from simpul.pemilu.models import Pemilu
+from simpul.wilayah.models import Wilayah
+from simpul.wilayah.rules import TINGKAT_DESA
 
+from .errors import KodeAdhoc
+from .models import AnggotaPartai, Berkas, JenisBerkas, Pendaftar, Rekrutmen
+from .rules import (
+    BERKAS_MAKS_BYTE,
+    JENJANG_PENDIDIKAN,
+    Badan,
+    HasilSyarat,
+    berkas_periksa,
+    nama_baku,
+    parameter_syarat,
+    syarat_domisili,
+    syarat_kesehatan,
+    syarat_nik,
+    syarat_partai,
+    syarat_pendidikan,
+    syarat_periode,
+    syarat_pernyataan,
+    syarat_pidana,
+    syarat_usia,
+    usia_pada,
+)
+from .rules import (
+    AnggotaPartai as BarisPartai,
+)
 from .selectors import BarisRencana, rencana_rinci
 
 KOLOM_KURSI = ["TPS", "Pemilih", "TPS > ambang Pantarlih", "TPS tanpa jumlah pemilih",
@@ -53,3 +90,206 @@ def rencana_ekspor_xlsx(*, akun, pemilu: Pemilu, kode: str | None = None) -> byt
                              "kursi": vars(r.total.kursi)},
                     wilayah_kode=r.total.kode)
     return keluaran.getvalue()
+
+
+# --- Recruitment rounds and registration ---------------------------------------------------
+
+# The level of the work area each body applies for.
+TINGKAT_TUGAS = {Badan.PPK: ("kecamatan",), Badan.PPS: TINGKAT_DESA,
+                 Badan.KPPS: TINGKAT_DESA, Badan.PANTARLIH: TINGKAT_DESA}
+BERKAS_WAJIB = (JenisBerkas.KTP, JenisBerkas.IJAZAH, JenisBerkas.SURAT_SEHAT,
+                JenisBerkas.SURAT_PERNYATAAN)
+_HURUF_NOMOR = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: read over the phone
+_POLA_TELEPON = re.compile(r"^(\+62|62|0)8\d{7,12}$")
+
+
+class Konflik(SimpulError):
+    status = 409
+
+
+def rekrutmen_buat(*, akun, pemilu: Pemilu, badan: str, kode_wilayah: str, nama: str,
+                   pengumuman: date, pendaftaran_mulai: date, pendaftaran_selesai: date,
+                   **jadwal) -> Rekrutmen:
+    """A recruitment round, opened by the KPU office of the territory (or above)."""
+    if badan not in Badan.__members__.values():
+        raise DataTidakValid(f"Badan '{badan}' tidak dikenal.",
+                             code=KodeAdhoc.REKRUTMEN_TIDAK_VALID)
+    Cakupan.dari(akun).wajib_mengelola(kode_wilayah, "Hanya KPU yang berwenang di wilayah ini.")
+    if pemilu.cakupan_id and not di_bawah(kode_wilayah, pemilu.cakupan_id):
+        raise DataTidakValid(f"Wilayah {kode_wilayah} di luar cakupan {pemilu.nama}.",
+                             code=KodeAdhoc.REKRUTMEN_TIDAK_VALID)
+    if pendaftaran_selesai < pendaftaran_mulai:
+        raise DataTidakValid("Akhir pendaftaran sebelum awal pendaftaran.",
+                             code=KodeAdhoc.REKRUTMEN_TIDAK_VALID)
+    wilayah = Wilayah.objects.get(kode=kode_wilayah)
+    with transaction.atomic():
+        r = Rekrutmen.objects.create(pemilu=pemilu, badan=badan, wilayah=wilayah, nama=nama,
+                                     pengumuman=pengumuman, pendaftaran_mulai=pendaftaran_mulai,
+                                     pendaftaran_selesai=pendaftaran_selesai, **jadwal)
+        audit_catat(akun=akun, aksi="adhoc.rekrutmen.buat", objek=r, wilayah_kode=kode_wilayah,
+                    sesudah={"badan": badan, "nama": nama, "pemilu": pemilu.pk,
+                             "pendaftaran": [pendaftaran_mulai, pendaftaran_selesai]})
+    return r
+
+
+def _tolak(kode: str, pesan: str, **kw):
+    raise DataTidakValid(pesan, code=kode, **kw)
+
+
+def _periksa_isian(r: Rekrutmen, *, nik: str, tanggal_lahir: date, jenis_kelamin: str,
+                   kode_domisili: str, kode_tugas: str, pendidikan: str, telepon: str,
+                   berkas: dict[str, bytes], hari_ini: date) -> tuple[Wilayah, Wilayah, dict]:
+    """Every refusal of a submission, in the order a person fixes them."""
+    if not (r.pendaftaran_mulai <= hari_ini <= r.pendaftaran_selesai):
+        raise Konflik(KodeAdhoc.PENDAFTARAN_DITUTUP,
+                      f"Pendaftaran {r.nama} dibuka {r.pendaftaran_mulai:%d-%m-%Y} sampai "
+                      f"{r.pendaftaran_selesai:%d-%m-%Y}.")
+    temuan = nik_periksa(nik, tanggal_lahir=tanggal_lahir, jenis_kelamin=jenis_kelamin,
+                         kecamatan_ada=lambda k: Wilayah.objects.filter(
+                             kode=k, tingkat="kecamatan").exists())
+    galat = [t for t in temuan if t.galat]
+    if galat:
+        _tolak(galat[0].kode, galat[0].pesan, details={"temuan": [t.kode for t in galat]})
+    minimal = parameter_syarat(r.pemilu, "usia_minimal")
+    usia = usia_pada(tanggal_lahir, r.pemilu.tanggal_pemungutan)
+    if usia < minimal:
+        _tolak(KodeAdhoc.USIA_KURANG, f"Usia Anda pada hari pemungutan "
+               f"({r.pemilu.tanggal_pemungutan:%d-%m-%Y}) {usia} tahun; minimal {minimal}.")
+    tugas = Wilayah.objects.filter(kode=kode_tugas, aktif=True).first()
+    if (tugas is None or tugas.tingkat not in TINGKAT_TUGAS[Badan(r.badan)]
+            or not di_bawah(tugas.kode, r.wilayah_id)):
+        _tolak(KodeAdhoc.WILAYAH_TUGAS, f"Wilayah yang dilamar harus "
+               f"{' atau '.join(TINGKAT_TUGAS[Badan(r.badan)])} di {r.wilayah.nama}.")
+    domisili = Wilayah.objects.filter(kode=kode_domisili, tingkat__in=TINGKAT_DESA).first()
+    if domisili is None:
+        _tolak(KodeAdhoc.DOMISILI, "Domisili harus kode desa/kelurahan yang dikenal.")
+    if pendidikan not in JENJANG_PENDIDIKAN:
+        _tolak(KodeAdhoc.PENDIDIKAN, "Pilih jenjang pendidikan terakhir dari daftar.")
+    if not _POLA_TELEPON.match(telepon.replace(" ", "").replace("-", "")):
+        _tolak(KodeAdhoc.TELEPON, "Nomor telepon seluler harus diawali 08 atau +628, "
+               "10–15 angka.")
+    kurang = [JenisBerkas(j).label for j in BERKAS_WAJIB if not berkas.get(j)]
+    if kurang:
+        _tolak(KodeAdhoc.BERKAS_KURANG, f"Berkas wajib belum diunggah: {', '.join(kurang)}.")
+    maks = r.pemilu.param("berkas_maks_byte", BERKAS_MAKS_BYTE)
+    diterima = {}
+    for jenis, data in berkas.items():
+        t = berkas_periksa(data, maks_byte=maks)
+        if t.kode:
+            _tolak(t.kode, f"{JenisBerkas(jenis).label}: {t.pesan}", details={"berkas": jenis})
+        diterima[jenis] = t.mime
+    return tugas, domisili, diterima
+
+
+def pendaftar_daftar(*, rekrutmen: Rekrutmen, kunci_idempoten: str, nik: str, nama: str,
+                     jenis_kelamin: str, tanggal_lahir: date, alamat: str, kode_domisili: str,
+                     kode_tugas: str, pendidikan: str, telepon: str, email: str = "",
+                     pengalaman: str = "", periode_sebelumnya: int = 0,
+                     bukan_anggota_partai: bool, tidak_pernah_dipidana: bool,
+                     melek_it: bool = False, berkas: dict[str, bytes],
+                     akun=None, hari_ini: date | None = None) -> tuple[Pendaftar, bool]:
+    """Register an application from the public form (or by office staff for an applicant,
+    `akun` set, audited as such). Returns (application, created).
+
+    The idempotency key makes a double-click or a replay return the first application
+    instead of a second; one NIK holds one application per election."""
+    nik, kunci = nik.strip(), kunci_idempoten.strip()
+    if not kunci or len(kunci) > 64:
+        _tolak(KodeAdhoc.KUNCI_BENTROK, "Kunci pengiriman tidak valid; muat ulang formulir.")
+    lama = Pendaftar.objects.filter(kunci_idempoten=kunci).first()
+    if lama is not None:
+        return _ulangan(lama, nik)
+    hari_ini = hari_ini or timezone.localdate()
+    tugas, domisili, mime = _periksa_isian(
+        rekrutmen, nik=nik, tanggal_lahir=tanggal_lahir, jenis_kelamin=jenis_kelamin,
+        kode_domisili=kode_domisili, kode_tugas=kode_tugas, pendidikan=pendidikan,
+        telepon=telepon, berkas=berkas, hari_ini=hari_ini)
+    if Pendaftar.objects.filter(pemilu_id=rekrutmen.pemilu_id, nik=nik).exists():
+        raise _ganda(rekrutmen)
+    try:
+        with transaction.atomic():
+            p = Pendaftar(
+                rekrutmen=rekrutmen, pemilu_id=rekrutmen.pemilu_id, kunci_idempoten=kunci,
+                nomor=_nomor_baru(rekrutmen), nik=nik, nama=nama.strip(),
+                jenis_kelamin=jenis_kelamin, tanggal_lahir=tanggal_lahir, alamat=alamat.strip(),
+                domisili=domisili, wilayah_tugas=tugas, pendidikan=pendidikan,
+                telepon=telepon.strip(), email=email.strip(), pengalaman=pengalaman.strip(),
+                periode_sebelumnya=periode_sebelumnya,
+                bukan_anggota_partai=bukan_anggota_partai,
+                tidak_pernah_dipidana=tidak_pernah_dipidana, melek_it=melek_it)
+            p.save()
+            for jenis, data in berkas.items():
+                b = Berkas(pendaftar=p, jenis=jenis, mime=mime[jenis], ukuran=len(data),
+                           sha256=hashlib.sha256(data).hexdigest())
+                b.berkas.save(f"{p.nomor}-{jenis}.{mime[jenis].split('/')[1]}",
+                              ContentFile(data), save=False)
+                b.save()
+            p.hasil_syarat = [asdict(h) for h in pendaftar_syarat(pendaftar=p)]
+            p.save(update_fields=["hasil_syarat"])
+            audit_catat(akun=akun, aksi="adhoc.pendaftar.daftar", objek=p,
+                        wilayah_kode=tugas.kode,
+                        sesudah={"nomor": p.nomor, "rekrutmen": rekrutmen.pk,
+                                 "dibantu_petugas": akun is not None,
+                                 "berkas": {b.jenis: b.sha256 for b in p.berkas.all()}})
+    except IntegrityError:
+        # A concurrent submission won the race: the same key is a replay, the same NIK
+        # a duplicate.
+        lama = Pendaftar.objects.filter(kunci_idempoten=kunci).first()
+        if lama is not None:
+            return _ulangan(lama, nik)
+        raise _ganda(rekrutmen) from None
+    return p, True
+
+
+def _ulangan(lama: Pendaftar, nik: str) -> tuple[Pendaftar, bool]:
+    if lama.nik != nik:
+        raise Konflik(KodeAdhoc.KUNCI_BENTROK, "Kunci pengiriman ini sudah dipakai untuk "
+                      "pendaftaran lain; muat ulang formulir.")
+    return lama, False
+
+
+def _ganda(r: Rekrutmen) -> Konflik:
+    return Konflik(KodeAdhoc.PENDAFTAR_GANDA,
+                   f"NIK ini sudah terdaftar pada {r.pemilu.nama}. Satu orang hanya boleh "
+                   "mendaftar satu kali per pemilu; cek status dengan nomor pendaftaran Anda.")
+
+
+def _nomor_baru(r: Rekrutmen) -> str:
+    for _ in range(10):
+        nomor = f"{r.badan.upper()}-" + "".join(secrets.choice(_HURUF_NOMOR) for _ in range(8))
+        if not Pendaftar.objects.filter(nomor=nomor).exists():
+            return nomor
+    raise RuntimeError("nomor pendaftaran tidak dapat dibuat")
+
+
+def pendaftar_syarat(*, pendaftar: Pendaftar) -> list[HasilSyarat]:
+    """Every eligibility rule for one application, against the uploaded party lists."""
+    p, pemilu = pendaftar, pendaftar.pemilu
+    jenis = set(p.berkas.values_list("jenis", flat=True))
+    baku = nama_baku(p.nama)
+    anggota = [BarisPartai(a.nik, a.nama, a.tanggal_lahir, a.partai, a.keluar, a.sumber)
+               for a in AnggotaPartai.objects.filter(pemilu=pemilu).filter(
+                   Q(nik=p.nik) | Q(nama_baku=baku, tanggal_lahir=p.tanggal_lahir))]
+    return [
+        syarat_nik(nik_periksa(p.nik, tanggal_lahir=p.tanggal_lahir,
+                               jenis_kelamin=p.jenis_kelamin)),
+        syarat_usia(lahir=p.tanggal_lahir, acuan=pemilu.tanggal_pemungutan,
+                    badan=p.rekrutmen.badan,
+                    usia_minimal=parameter_syarat(pemilu, "usia_minimal"),
+                    kpps_diutamakan_maks=parameter_syarat(pemilu, "usia_kpps_diutamakan_maks"),
+                    kpps_maks_wajib=parameter_syarat(pemilu, "usia_kpps_maks_wajib")),
+        syarat_domisili(domisili_kode=p.domisili_id, wilayah_kerja_kode=p.wilayah_tugas_id,
+                        nama_wilayah_kerja=p.wilayah_tugas.nama),
+        syarat_pendidikan(pendidikan=p.pendidikan,
+                          minimal=parameter_syarat(pemilu, "pendidikan_minimal")),
+        syarat_kesehatan(ada_surat_sehat=JenisBerkas.SURAT_SEHAT in jenis),
+        syarat_pernyataan(ada_surat_pernyataan=JenisBerkas.SURAT_PERNYATAAN in jenis),
+        syarat_partai(nik=p.nik, nama=p.nama, lahir=p.tanggal_lahir,
+                      acuan=pemilu.tanggal_pemungutan,
+                      menyatakan_bukan_anggota=p.bukan_anggota_partai, anggota=anggota,
+                      tahun_keluar=parameter_syarat(pemilu, "partai_tahun_keluar")),
+        syarat_pidana(menyatakan_tidak_pernah_dipidana=p.tidak_pernah_dipidana),
+        syarat_periode(periode=p.periode_sebelumnya,
+                       batas=parameter_syarat(pemilu, "batas_periode")),
+    ]
+

@@ -10,4 +10,7 @@ urlpatterns = [
     path("rencana/<int:pemilu_id>/xlsx", views.rencana_xlsx, name="rencana-xlsx"),
     path("rencana/<int:pemilu_id>/<str:kode>/xlsx", views.rencana_xlsx,
          name="rencana-wilayah-xlsx"),
+    path("daftar/", views.rekrutmen_publik_daftar, name="rekrutmen-publik"),
+    path("daftar/<int:rekrutmen_id>/", views.pendaftaran, name="pendaftaran"),
+    path("status/", views.status, name="status"),
 ]

@@ -1,12 +1,28 @@
+import uuid
+from datetime import date
+
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
 
+from simpul.core.errors import SimpulError
+from simpul.core.nik import nik_samarkan
 from simpul.pemilu.selectors import pemilu_ambil, pemilu_daftar
 from simpul.wilayah.selectors import wilayah_jejak
 
-from .selectors import rencana_kursi
-from .services import rencana_ekspor_xlsx
+from .forms import TERIMA, FormPendaftaran
+from .models import JenisBerkas
+from .rules import BERKAS_MAKS_BYTE, LABEL_HASIL
+from .selectors import (
+    pendaftar_status,
+    rekrutmen_publik,
+    rekrutmen_terbuka,
+    rencana_kursi,
+    wilayah_tugas_pilihan,
+)
+from .services import pendaftar_daftar, rencana_ekspor_xlsx
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -31,3 +47,55 @@ def rencana_xlsx(request, pemilu_id: int, kode: str | None = None):
     nama = f"rencana-adhoc-{pemilu.pk}-{(kode or 'semua').replace('.', '')}.xlsx"
     respons["Content-Disposition"] = f'attachment; filename="{nama}"'
     return respons
+
+
+def _berkas_unggahan(request) -> dict[str, bytes]:
+    return {j: f.read() for j in JenisBerkas.values if (f := request.FILES.get(j))}
+
+
+def rekrutmen_publik_daftar(request):
+    return render(request, "adhoc/rekrutmen_daftar.html",
+                  {"daftar": rekrutmen_terbuka(hari_ini=timezone.localdate())})
+
+
+def pendaftaran(request, rekrutmen_id: int):
+    """The public registration form: no login, phone-first."""
+    r = rekrutmen_publik(rekrutmen_id=rekrutmen_id)
+    pilihan = {"tugas": wilayah_tugas_pilihan(rekrutmen=r),
+               "desa": wilayah_tugas_pilihan(rekrutmen=r, desa=True)}
+    galat = None
+    if request.method == "POST":
+        form = FormPendaftaran(request.POST, **pilihan)
+        if form.is_valid():
+            try:
+                p, _ = pendaftar_daftar(rekrutmen=r, berkas=_berkas_unggahan(request),
+                                        **form.cleaned_data)
+            except SimpulError as e:
+                galat = e
+            else:
+                return redirect(f"{reverse('adhoc:status')}?nomor={p.nomor}&baru=1")
+    else:
+        form = FormPendaftaran(initial={"kunci_idempoten": uuid.uuid4().hex}, **pilihan)
+    maks = r.pemilu.param("berkas_maks_byte", BERKAS_MAKS_BYTE)
+    return render(request, "adhoc/pendaftaran.html", {
+        "r": r, "form": form, "galat": galat, "jenis_berkas": JenisBerkas.choices,
+        "terima": TERIMA, "maks_byte": maks, "maks_mb": f"{maks / 2**20:.0f}",
+    }, status=galat.status if galat else 200)
+
+
+def status(request):
+    konteks = {"nomor": request.GET.get("nomor", ""), "baru": request.GET.get("baru")}
+    if request.method == "POST":
+        konteks["nomor"] = request.POST.get("nomor", "")
+        try:
+            lahir = date.fromisoformat(request.POST.get("tanggal_lahir", ""))
+            konteks["p"] = pendaftar_status(nomor=konteks["nomor"], tanggal_lahir=lahir)
+        except ValueError:
+            konteks["galat"] = "Tanggal lahir tidak valid."
+        except SimpulError as e:
+            konteks["galat"] = e.message
+        if p := konteks.get("p"):
+            konteks["nik"] = nik_samarkan(p.nik)
+            konteks["syarat"] = [{**h, "label": LABEL_HASIL.get(h["hasil"], h["hasil"])}
+                                 for h in p.hasil_syarat]
+    return render(request, "adhoc/status.html", konteks)

@@ -1,0 +1,142 @@
+from django.conf import settings
+from django.db import models
+
+from .rules import JENJANG_PENDIDIKAN, Badan
+
+
+class Rekrutmen(models.Model):
+    """A recruitment round of one body, for one election, in one territory, with its schedule."""
+
+    pemilu = models.ForeignKey("pemilu.Pemilu", on_delete=models.PROTECT,
+                               related_name="rekrutmen")
+    badan = models.CharField(max_length=10, choices=[(b.value, b.name) for b in Badan])
+    wilayah = models.ForeignKey("wilayah.Wilayah", on_delete=models.PROTECT, related_name="+",
+                                help_text="Wilayah penyelenggara rekrutmen (biasanya kab/kota).")
+    nama = models.CharField(max_length=200)
+    pengumuman = models.DateField()
+    pendaftaran_mulai = models.DateField()
+    pendaftaran_selesai = models.DateField()
+    penelitian_berkas = models.DateField(null=True, blank=True)
+    tes = models.DateField(null=True, blank=True)
+    wawancara = models.DateField(null=True, blank=True)
+    pengumuman_hasil = models.DateField(null=True, blank=True)
+    pelantikan = models.DateField(null=True, blank=True)
+    dibuat = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-pendaftaran_mulai", "nama"]
+        verbose_name = "rekrutmen"
+        verbose_name_plural = "rekrutmen"
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(pendaftaran_mulai__lte=models.F("pendaftaran_selesai")),
+                name="rekrutmen_jadwal_daftar_urut"),
+        ]
+
+    def __str__(self) -> str:
+        return self.nama
+
+
+class StatusPendaftar(models.TextChoices):
+    DIAJUKAN = "diajukan", "Diajukan, menunggu verifikasi"
+    MEMENUHI_SYARAT = "ms", "Memenuhi syarat"
+    TIDAK_MEMENUHI_SYARAT = "tms", "Tidak memenuhi syarat"
+
+
+class Pendaftar(models.Model):
+    """One application. A person applies once per election (unique NIK per election)."""
+
+    rekrutmen = models.ForeignKey(Rekrutmen, on_delete=models.PROTECT, related_name="pendaftar")
+    pemilu = models.ForeignKey("pemilu.Pemilu", on_delete=models.PROTECT, related_name="+")
+    nomor = models.CharField(max_length=20, unique=True)
+    kunci_idempoten = models.CharField(max_length=64, unique=True)
+    nik = models.CharField(max_length=16)
+    nama = models.CharField(max_length=150)
+    jenis_kelamin = models.CharField(max_length=1, choices=[("L", "Laki-laki"),
+                                                           ("P", "Perempuan")])
+    tanggal_lahir = models.DateField()
+    alamat = models.CharField(max_length=300)
+    domisili = models.ForeignKey("wilayah.Wilayah", on_delete=models.PROTECT, related_name="+",
+                                 help_text="Desa/kelurahan domisili.")
+    wilayah_tugas = models.ForeignKey("wilayah.Wilayah", on_delete=models.PROTECT,
+                                      related_name="+",
+                                      help_text="Kecamatan (PPK) atau desa/kelurahan yang dilamar.")
+    pendidikan = models.CharField(max_length=3, choices=list(JENJANG_PENDIDIKAN.items()))
+    telepon = models.CharField(max_length=20)
+    email = models.EmailField(blank=True)
+    pengalaman = models.CharField(max_length=500, blank=True,
+                                  help_text="Pengalaman sebagai penyelenggara pemilu.")
+    periode_sebelumnya = models.PositiveSmallIntegerField(default=0)
+    bukan_anggota_partai = models.BooleanField()
+    tidak_pernah_dipidana = models.BooleanField()
+    melek_it = models.BooleanField(default=False)
+    status = models.CharField(max_length=10, choices=StatusPendaftar.choices,
+                              default=StatusPendaftar.DIAJUKAN)
+    hasil_syarat = models.JSONField(default=list, blank=True)
+    alasan_keputusan = models.CharField(max_length=500, blank=True)
+    diputuskan_oleh = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
+                                        on_delete=models.PROTECT, related_name="+")
+    diputuskan_pada = models.DateTimeField(null=True, blank=True)
+    dibuat = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["rekrutmen", "wilayah_tugas", "nama"]
+        verbose_name = "pendaftar"
+        verbose_name_plural = "pendaftar"
+        constraints = [
+            models.UniqueConstraint(fields=["pemilu", "nik"], name="pendaftar_satu_per_pemilu"),
+        ]
+        indexes = [models.Index(fields=["rekrutmen", "wilayah_tugas"],
+                                name="pendaftar_rekrutmen_wilayah")]
+
+    def __str__(self) -> str:
+        return f"{self.nomor} {self.nama}"
+
+
+class JenisBerkas(models.TextChoices):
+    KTP = "ktp", "KTP-el"
+    IJAZAH = "ijazah", "Ijazah"
+    SURAT_SEHAT = "surat_sehat", "Surat keterangan sehat"
+    SURAT_PERNYATAAN = "surat_pernyataan", "Surat pernyataan"
+
+
+class Berkas(models.Model):
+    """An accepted upload with its receipt: type found by its bytes, size, SHA-256, time."""
+
+    pendaftar = models.ForeignKey(Pendaftar, on_delete=models.CASCADE, related_name="berkas")
+    jenis = models.CharField(max_length=20, choices=JenisBerkas.choices)
+    berkas = models.FileField(upload_to="adhoc/berkas/%Y/%m/")
+    mime = models.CharField(max_length=50)
+    ukuran = models.PositiveIntegerField()
+    sha256 = models.CharField(max_length=64)
+    diterima = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["pendaftar", "jenis"]
+        verbose_name_plural = "berkas"
+        constraints = [models.UniqueConstraint(fields=["pendaftar", "jenis"],
+                                               name="berkas_satu_per_jenis")]
+
+    def __str__(self) -> str:
+        return f"{self.get_jenis_display()} {self.sha256[:12]}"
+
+
+class AnggotaPartai(models.Model):
+    """A row of an uploaded party membership list (e.g. a SIPOL export), per election."""
+
+    pemilu = models.ForeignKey("pemilu.Pemilu", on_delete=models.PROTECT, related_name="+")
+    nik = models.CharField(max_length=16, blank=True, db_index=True)
+    nama = models.CharField(max_length=150)
+    nama_baku = models.CharField(max_length=150)
+    tanggal_lahir = models.DateField(null=True, blank=True)
+    partai = models.CharField(max_length=150)
+    keluar = models.DateField(null=True, blank=True)
+    sumber = models.CharField(max_length=200)
+
+    class Meta:
+        verbose_name_plural = "anggota partai (daftar unggahan)"
+        indexes = [models.Index(fields=["pemilu", "nama_baku", "tanggal_lahir"],
+                                name="anggota_partai_nama_lahir")]
+
+    def __str__(self) -> str:
+        return f"{self.nama} ({self.partai})"
