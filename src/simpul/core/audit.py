@@ -2,9 +2,9 @@
 own transaction, so the change and its trace commit or roll back together."""
 
 import hashlib
-from datetime import UTC
 import json
 from dataclasses import dataclass
+from datetime import UTC
 
 from django.db import connection, transaction
 from django.utils import timezone

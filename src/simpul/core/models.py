@@ -4,7 +4,7 @@ import secrets
 from django.contrib.auth.models import AbstractUser
 from django.db import models
 
-from .roles import Peran
+from .roles import Peran, galat_penugasan
 
 
 class Akun(AbstractUser):
@@ -28,6 +28,23 @@ class Akun(AbstractUser):
         verbose_name = "akun"
         verbose_name_plural = "akun"
 
+    def galat_penugasan(self) -> list[str]:
+        if self.is_superuser:
+            return []
+        tps = self.tps
+        return galat_penugasan(
+            peran=self.peran, tingkat_wilayah=self.wilayah.tingkat if self.wilayah else None,
+            ada_pemilu=self.pemilu_id is not None,
+            tps_di_wilayah=None if tps is None else (
+                tps.desa_id == self.wilayah_id and tps.pemilu_id == self.pemilu_id))
+
+    def clean(self):
+        from django.core.exceptions import ValidationError
+
+        super().clean()
+        if galat := self.galat_penugasan():
+            raise ValidationError(galat)
+
 
 class TokenAPI(models.Model):
     """A bearer token for machine clients; only its SHA-256 is stored."""
@@ -43,6 +60,9 @@ class TokenAPI(models.Model):
     class Meta:
         verbose_name = "token API"
         verbose_name_plural = "token API"
+
+    def __str__(self) -> str:
+        return f"{self.nama} ({self.awalan}…)"
 
     @staticmethod
     def hash_kunci(kunci: str) -> str:
@@ -91,3 +111,6 @@ class AuditKepala(models.Model):
 
     seq = models.PositiveBigIntegerField(default=0)
     hash = models.CharField(max_length=64, default="0" * 64)
+
+    def __str__(self) -> str:
+        return f"#{self.seq} {self.hash[:12]}"

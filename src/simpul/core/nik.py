@@ -10,6 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
+
 @dataclass(frozen=True)
 class TemuanNIK:
     kode: str

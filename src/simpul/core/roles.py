@@ -34,3 +34,27 @@ PERAN_KPU = frozenset({Peran.KPU_RI, Peran.KPU_PROVINSI, Peran.KPU_KAB_KOMISIONE
 PERAN_AD_HOC = frozenset({Peran.PPK, Peran.PPS, Peran.KPPS, Peran.PANTARLIH})
 # KPPS and Pantarlih work at one TPS inside their desa/kelurahan.
 PERAN_TPS = frozenset({Peran.KPPS, Peran.PANTARLIH})
+
+
+def galat_penugasan(*, peran: str, tingkat_wilayah: str | None, ada_pemilu: bool,
+                    tps_di_wilayah: bool | None) -> list[str]:
+    """Why an account's binding does not fit its role (empty when it fits).
+
+    `tps_di_wilayah` is None when no TPS is set, else whether it lies in the account's
+    desa/kelurahan and election."""
+    galat = []
+    tingkat = TINGKAT_PERAN.get(peran)
+    if tingkat is None:
+        if tingkat_wilayah is not None:
+            galat.append("Peran ini tidak terikat pada wilayah; kosongkan wilayah.")
+    elif tingkat_wilayah not in tingkat:
+        galat.append(f"Peran ini harus terikat pada wilayah tingkat {' atau '.join(tingkat)}.")
+    if peran in PERAN_AD_HOC and not ada_pemilu:
+        galat.append("Badan ad hoc harus terikat pada satu pemilu.")
+    if peran in PERAN_TPS and tps_di_wilayah is None:
+        galat.append("KPPS dan Pantarlih harus terikat pada satu TPS.")
+    if tps_di_wilayah is False:
+        galat.append("TPS harus berada di desa/kelurahan dan pemilu akun ini.")
+    if peran not in PERAN_TPS and tps_di_wilayah is not None:
+        galat.append("Hanya KPPS dan Pantarlih yang terikat pada TPS.")
+    return galat

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from django.db.models import Q, QuerySet
 
 from .errors import Dilarang, TidakDitemukan
-from .roles import PERAN_AD_HOC, PERAN_KPU, PERAN_TPS, Peran
+from .roles import PERAN_AD_HOC, PERAN_KPU, Peran
 
 
 def leluhur(kode: str) -> list[str]:
@@ -40,13 +40,11 @@ class Cakupan:
         if akun.is_superuser:
             return cls(Peran.KPU_RI, None, None, None, True)
         peran = akun.peran
-        terikat = peran in PERAN_KPU or peran in PERAN_AD_HOC
-        # A misconfigured account (role without its territory) sees nothing rather than all.
-        lengkap = terikat and (peran == Peran.KPU_RI or akun.wilayah_id) and (
-            peran not in PERAN_AD_HOC or akun.pemilu_id) and (
-            peran not in PERAN_TPS or akun.tps_id)
+        # A misconfigured account (e.g. a role without its territory) sees nothing
+        # rather than everything.
+        aktif = (peran in PERAN_KPU or peran in PERAN_AD_HOC) and not akun.galat_penugasan()
         return cls(peran, akun.wilayah_id if peran != Peran.KPU_RI else None,
-                   akun.pemilu_id, akun.tps_id, bool(lengkap))
+                   akun.pemilu_id, akun.tps_id, aktif)
 
     # --- reading -------------------------------------------------------------------------
     def wajib_staf(self) -> None:

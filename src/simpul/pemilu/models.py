@@ -62,7 +62,8 @@ class TPS(models.Model):
         ]
         indexes = [
             models.Index(fields=["pemilu", "desa"], name="tps_pemilu_desa"),
-            models.Index(fields=["desa"], name="tps_desa_prefix", opclasses=["varchar_pattern_ops"]),
+            models.Index(fields=["desa"], name="tps_desa_prefix",
+                         opclasses=["varchar_pattern_ops"]),
         ]
 
     def __str__(self) -> str:

@@ -148,3 +148,34 @@ def test_admin_terbatas_wilayah(client, buat_akun):
     assert "35.74.05.1005" in r.content.decode()
     r = client.get("/admin/wilayah/wilayah/35.13/change/")
     assert r.status_code in (302, 404)
+
+
+@pytest.mark.parametrize(("peran", "wilayah", "pakai_pemilu", "pakai_tps", "pesan"), [
+    (Peran.PPK, KEDOPOK, True, False, "kecamatan"),
+    (Peran.KPU_PROVINSI, "35.74", False, False, "provinsi"),
+    (Peran.PPS, KEDOPOK, False, False, "satu pemilu"),
+    (Peran.KPPS, KEDOPOK, True, False, "satu TPS"),
+    (Peran.PPS, KEDOPOK, True, True, "Hanya KPPS"),
+])
+def test_penugasan_akun_harus_sesuai_peran(buat_akun, pemilu, peran, wilayah, pakai_pemilu,
+                                           pakai_tps, pesan):
+    from django.core.exceptions import ValidationError
+
+    from simpul.core.scope import Cakupan
+
+    tps = TPS.objects.get(pemilu=pemilu, desa_id=KEDOPOK, nomor=1) if pakai_tps else None
+    akun = buat_akun(peran, wilayah, pemilu if pakai_pemilu else None, tps)
+    with pytest.raises(ValidationError, match=pesan):
+        akun.full_clean()
+    assert not Cakupan.dari(akun).aktif
+
+
+def test_tps_kpps_harus_di_desanya(buat_akun, pemilu):
+    from django.core.exceptions import ValidationError
+
+    tps_lain = TPS.objects.filter(pemilu=pemilu, desa_id__startswith="35.74.01.").first()
+    akun = buat_akun(Peran.KPPS, KEDOPOK, pemilu, tps_lain)
+    with pytest.raises(ValidationError, match="TPS harus berada"):
+        akun.full_clean()
+    akun_per_peran_benar = buat_akun(Peran.KPPS, tps_lain.desa_id, pemilu, tps_lain)
+    akun_per_peran_benar.full_clean()

@@ -93,8 +93,8 @@ def test_berkas_buruk_ditolak_dengan_semua_baris_salah():
 
 
 def test_berkas_encoding_salah_ditolak_dengan_nomor_baris():
-    isi = "kode,nama,tingkat\n35,Jawa Timur,provinsi\n35.74,Kota Probolinggo,kota\n".encode()
-    isi += "35.74.01,Kademangan ".encode() + "Prob\u00f3".encode("latin-1") + b",kecamatan\n"
+    isi = b"kode,nama,tingkat\n35,Jawa Timur,provinsi\n35.74,Kota Probolinggo,kota\n"
+    isi += b"35.74.01,Kademangan " + "Prob\u00f3".encode("latin-1") + b",kecamatan\n"
     assert _galat(isi) == [(4, "bukan UTF-8 (encoding salah)")]
 
 

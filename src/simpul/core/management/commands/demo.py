@@ -5,6 +5,7 @@ from django.db import transaction
 
 from simpul.core.models import Akun
 from simpul.core.roles import PERAN_KPU, Peran
+from simpul.humas.demo import demo_humas
 from simpul.pemilu.demo import KEDOPOK, demo_pemilu
 from simpul.pemilu.models import TPS
 from simpul.wilayah.models import Wilayah
@@ -57,3 +58,5 @@ class Command(BaseCommand):
                                   f"{wilayah or 'Indonesia'}")
         self.stdout.write(f"\n{pemilu.nama}: {pemilu.tps.count()} TPS; "
                           f"{pilkada.nama}: {pilkada.tps.count()} TPS.")
+        self.stdout.write(f"Bakohumas KPU Kota Probolinggo semester I 2022 (seed 002): "
+                          f"{demo_humas().dibuat} unggahan baru.")
