@@ -1,3 +1,4 @@
+from dataclasses import asdict
 from datetime import date
 
 from django.http import HttpResponse
@@ -7,8 +8,16 @@ from ninja.files import UploadedFile
 from simpul.core.nik import nik_samarkan
 from simpul.pemilu.selectors import pemilu_ambil
 
-from .selectors import BarisRencana, pendaftar_status, rekrutmen_publik, rencana_kursi
-from .services import pendaftar_daftar, rencana_ekspor_xlsx
+from .selectors import (
+    BarisRencana,
+    pendaftar_ambil,
+    pendaftar_status,
+    pendaftar_syarat,
+    pendaftar_verifikasi_daftar,
+    rekrutmen_publik,
+    rencana_kursi,
+)
+from .services import pendaftar_daftar, pendaftar_putuskan, rencana_ekspor_xlsx
 from .views import XLSX
 
 router = Router(tags=["badan ad hoc"])
@@ -155,3 +164,39 @@ def daftar(request, rekrutmen_id: int, data: Form[PendaftaranIn],
             summary="Status pendaftaran dengan nomor dan tanggal lahir")
 def status(request, nomor: str, tanggal_lahir: date):
     return _status(pendaftar_status(nomor=nomor, tanggal_lahir=tanggal_lahir))
+
+
+class VerifikasiOut(StatusOut):
+    id: int
+    nik_lengkap: str
+
+
+class KeputusanIn(Schema):
+    keputusan: str
+    alasan: str = ""
+
+
+def _verifikasi(p, syarat=None) -> dict:
+    hasil = syarat if syarat is not None else p.hasil_syarat
+    return {**_status(p), "id": p.pk, "nik_lengkap": p.nik,
+            "syarat": [asdict(h) if not isinstance(h, dict) else h for h in hasil]}
+
+
+@router.get("/pendaftar", response=list[StatusOut],
+            summary="Pendaftar di wilayah kerja verifikator (NIK disamarkan)")
+def pendaftar_daftar_api(request, status: str | None = None):
+    return [_status(p) for p in pendaftar_verifikasi_daftar(akun=request.user, status=status)]
+
+
+@router.get("/pendaftar/{pendaftar_id}", response=VerifikasiOut,
+            summary="Satu pendaftar dengan hasil setiap syarat, dihitung ulang")
+def pendaftar_satu(request, pendaftar_id: int):
+    p = pendaftar_ambil(akun=request.user, pendaftar_id=pendaftar_id)
+    return _verifikasi(p, pendaftar_syarat(pendaftar=p))
+
+
+@router.post("/pendaftar/{pendaftar_id}/keputusan", response=VerifikasiOut,
+             summary="Keputusan verifikator: ms atau tms dengan alasan (diaudit)")
+def pendaftar_keputusan(request, pendaftar_id: int, data: KeputusanIn):
+    return _verifikasi(pendaftar_putuskan(akun=request.user, pendaftar_id=pendaftar_id,
+                                          keputusan=data.keputusan, alasan=data.alasan))

@@ -7,14 +7,37 @@ from django.db.models import Count, Q, Sum
 from django.db.models.functions import Left
 
 from simpul.core.errors import DataTidakValid, SimpulError, TidakDitemukan
+from simpul.core.nik import nik_periksa
+from simpul.core.roles import Peran
 from simpul.core.scope import Cakupan, di_bawah, leluhur
 from simpul.pemilu.models import TPS, Pemilu
 from simpul.wilayah.models import Wilayah
 from simpul.wilayah.rules import PANJANG_KODE, TINGKAT_DESA
 
 from .errors import KodeAdhoc
-from .models import Pendaftar, Rekrutmen
-from .rules import Kursi, UkuranBadan, kursi_hitung, pantarlih_per_tps, ukuran_badan
+from .models import AnggotaPartai, JenisBerkas, Pendaftar, Rekrutmen
+from .rules import (
+    AnggotaPartai as BarisPartai,
+)
+from .rules import (
+    HasilSyarat,
+    Kursi,
+    UkuranBadan,
+    kursi_hitung,
+    nama_baku,
+    pantarlih_per_tps,
+    parameter_syarat,
+    syarat_domisili,
+    syarat_kesehatan,
+    syarat_nik,
+    syarat_partai,
+    syarat_pendidikan,
+    syarat_periode,
+    syarat_pernyataan,
+    syarat_pidana,
+    syarat_usia,
+    ukuran_badan,
+)
 
 
 @dataclass
@@ -258,3 +281,68 @@ def wilayah_tugas_pilihan(*, rekrutmen: Rekrutmen, desa: bool = False) -> list[W
     return list(Wilayah.objects.filter(
         Q(kode=rekrutmen.wilayah_id) | Q(kode__startswith=rekrutmen.wilayah_id + "."),
         tingkat__in=tingkat, aktif=True).order_by("kode"))
+
+
+def pendaftar_syarat(*, pendaftar: Pendaftar) -> list[HasilSyarat]:
+    """Every eligibility rule for one application, against the uploaded party lists."""
+    p, pemilu = pendaftar, pendaftar.pemilu
+    jenis = set(p.berkas.values_list("jenis", flat=True))
+    baku = nama_baku(p.nama)
+    anggota = [BarisPartai(a.nik, a.nama, a.tanggal_lahir, a.partai, a.keluar, a.sumber)
+               for a in AnggotaPartai.objects.filter(pemilu=pemilu).filter(
+                   Q(nik=p.nik) | Q(nama_baku=baku, tanggal_lahir=p.tanggal_lahir))]
+    return [
+        syarat_nik(nik_periksa(p.nik, tanggal_lahir=p.tanggal_lahir,
+                               jenis_kelamin=p.jenis_kelamin)),
+        syarat_usia(lahir=p.tanggal_lahir, acuan=pemilu.tanggal_pemungutan,
+                    badan=p.rekrutmen.badan,
+                    usia_minimal=parameter_syarat(pemilu, "usia_minimal"),
+                    kpps_diutamakan_maks=parameter_syarat(pemilu, "usia_kpps_diutamakan_maks"),
+                    kpps_maks_wajib=parameter_syarat(pemilu, "usia_kpps_maks_wajib")),
+        syarat_domisili(domisili_kode=p.domisili_id, wilayah_kerja_kode=p.wilayah_tugas_id,
+                        nama_wilayah_kerja=p.wilayah_tugas.nama),
+        syarat_pendidikan(pendidikan=p.pendidikan,
+                          minimal=parameter_syarat(pemilu, "pendidikan_minimal")),
+        syarat_kesehatan(ada_surat_sehat=JenisBerkas.SURAT_SEHAT in jenis),
+        syarat_pernyataan(ada_surat_pernyataan=JenisBerkas.SURAT_PERNYATAAN in jenis),
+        syarat_partai(nik=p.nik, nama=p.nama, lahir=p.tanggal_lahir,
+                      acuan=pemilu.tanggal_pemungutan,
+                      menyatakan_bukan_anggota=p.bukan_anggota_partai, anggota=anggota,
+                      tahun_keluar=parameter_syarat(pemilu, "partai_tahun_keluar")),
+        syarat_pidana(menyatakan_tidak_pernah_dipidana=p.tidak_pernah_dipidana),
+        syarat_periode(periode=p.periode_sebelumnya,
+                       batas=parameter_syarat(pemilu, "batas_periode")),
+    ]
+
+
+# KPU Kab/Kota staff and PPK/PPS verify applications inside their own territory.
+PERAN_VERIFIKATOR = frozenset({Peran.KPU_KAB_KOMISIONER, Peran.KPU_KAB_OPERATOR, Peran.PPK,
+                               Peran.PPS})
+
+
+def _pendaftar_qs(akun):
+    cakupan = Cakupan.dari(akun)
+    cakupan.wajib_peran(PERAN_VERIFIKATOR, "Hanya KPU Kabupaten/Kota, PPK dan PPS yang "
+                        "memverifikasi pendaftar.")
+    qs = Pendaftar.objects.filter(cakupan.q_kode("wilayah_tugas_id"))
+    if cakupan.pemilu_id:
+        qs = qs.filter(pemilu_id=cakupan.pemilu_id)
+    return qs
+
+
+def pendaftar_verifikasi_daftar(*, akun, status: str | None = None) -> list[Pendaftar]:
+    qs = _pendaftar_qs(akun).select_related("rekrutmen", "wilayah_tugas")
+    if status:
+        qs = qs.filter(status=status)
+    return list(qs.order_by("rekrutmen_id", "wilayah_tugas_id", "nama"))
+
+
+def pendaftar_ambil(*, akun, pendaftar_id: int, kunci: bool = False) -> Pendaftar:
+    """One application inside the verifier's territory; outside it looks like missing."""
+    qs = _pendaftar_qs(akun).select_related("rekrutmen", "pemilu", "wilayah_tugas", "domisili")
+    if kunci:
+        qs = qs.select_for_update(of=("self",))
+    p = qs.filter(pk=pendaftar_id).first()
+    if p is None:
+        raise TidakDitemukan("Pendaftar tidak ditemukan di wilayah kerja Anda.")
+    return p

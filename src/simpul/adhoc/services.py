@@ -9,11 +9,10 @@ from datetime import date
 
 from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
-from django.db.models import Q
 from django.utils import timezone
 from openpyxl import Workbook
 
-from simpul.core.audit import audit_catat
+from simpul.core.audit import audit_catat, snapshot
 from simpul.core.errors import DataTidakValid, SimpulError
 from simpul.core.nik import nik_periksa
 from simpul.core.scope import Cakupan, di_bawah
@@ -22,30 +21,18 @@ from simpul.wilayah.models import Wilayah
 from simpul.wilayah.rules import TINGKAT_DESA
 
 from .errors import KodeAdhoc
-from .models import AnggotaPartai, Berkas, JenisBerkas, Pendaftar, Rekrutmen
+from .models import Berkas, JenisBerkas, Pendaftar, Rekrutmen, StatusPendaftar
 from .rules import (
     BERKAS_MAKS_BYTE,
     JENJANG_PENDIDIKAN,
     Badan,
-    HasilSyarat,
+    Hasil,
     berkas_periksa,
-    nama_baku,
+    hasil_akhir,
     parameter_syarat,
-    syarat_domisili,
-    syarat_kesehatan,
-    syarat_nik,
-    syarat_partai,
-    syarat_pendidikan,
-    syarat_periode,
-    syarat_pernyataan,
-    syarat_pidana,
-    syarat_usia,
     usia_pada,
 )
-from .rules import (
-    AnggotaPartai as BarisPartai,
-)
-from .selectors import BarisRencana, rencana_rinci
+from .selectors import BarisRencana, pendaftar_ambil, pendaftar_syarat, rencana_rinci
 
 KOLOM_KURSI = ["TPS", "Pemilih", "TPS > ambang Pantarlih", "TPS tanpa jumlah pemilih",
                "PPK", "PPS", "KPPS", "Pantarlih", "Jumlah kursi"]
@@ -262,34 +249,31 @@ def _nomor_baru(r: Rekrutmen) -> str:
     raise RuntimeError("nomor pendaftaran tidak dapat dibuat")
 
 
-def pendaftar_syarat(*, pendaftar: Pendaftar) -> list[HasilSyarat]:
-    """Every eligibility rule for one application, against the uploaded party lists."""
-    p, pemilu = pendaftar, pendaftar.pemilu
-    jenis = set(p.berkas.values_list("jenis", flat=True))
-    baku = nama_baku(p.nama)
-    anggota = [BarisPartai(a.nik, a.nama, a.tanggal_lahir, a.partai, a.keluar, a.sumber)
-               for a in AnggotaPartai.objects.filter(pemilu=pemilu).filter(
-                   Q(nik=p.nik) | Q(nama_baku=baku, tanggal_lahir=p.tanggal_lahir))]
-    return [
-        syarat_nik(nik_periksa(p.nik, tanggal_lahir=p.tanggal_lahir,
-                               jenis_kelamin=p.jenis_kelamin)),
-        syarat_usia(lahir=p.tanggal_lahir, acuan=pemilu.tanggal_pemungutan,
-                    badan=p.rekrutmen.badan,
-                    usia_minimal=parameter_syarat(pemilu, "usia_minimal"),
-                    kpps_diutamakan_maks=parameter_syarat(pemilu, "usia_kpps_diutamakan_maks"),
-                    kpps_maks_wajib=parameter_syarat(pemilu, "usia_kpps_maks_wajib")),
-        syarat_domisili(domisili_kode=p.domisili_id, wilayah_kerja_kode=p.wilayah_tugas_id,
-                        nama_wilayah_kerja=p.wilayah_tugas.nama),
-        syarat_pendidikan(pendidikan=p.pendidikan,
-                          minimal=parameter_syarat(pemilu, "pendidikan_minimal")),
-        syarat_kesehatan(ada_surat_sehat=JenisBerkas.SURAT_SEHAT in jenis),
-        syarat_pernyataan(ada_surat_pernyataan=JenisBerkas.SURAT_PERNYATAAN in jenis),
-        syarat_partai(nik=p.nik, nama=p.nama, lahir=p.tanggal_lahir,
-                      acuan=pemilu.tanggal_pemungutan,
-                      menyatakan_bukan_anggota=p.bukan_anggota_partai, anggota=anggota,
-                      tahun_keluar=parameter_syarat(pemilu, "partai_tahun_keluar")),
-        syarat_pidana(menyatakan_tidak_pernah_dipidana=p.tidak_pernah_dipidana),
-        syarat_periode(periode=p.periode_sebelumnya,
-                       batas=parameter_syarat(pemilu, "batas_periode")),
-    ]
+def pendaftar_putuskan(*, akun, pendaftar_id: int, keputusan: str, alasan: str = "") -> Pendaftar:
+    """A verifier's decision: memenuhi syarat (MS) or tidak memenuhi syarat (TMS).
 
+    The rules are run again at decision time (the party lists may have grown) and kept with
+    the decision. TMS needs a reason; so does MS against a rule that refuses."""
+    alasan = alasan.strip()
+    if keputusan not in (StatusPendaftar.MEMENUHI_SYARAT, StatusPendaftar.TIDAK_MEMENUHI_SYARAT):
+        _tolak(KodeAdhoc.KEPUTUSAN_TIDAK_VALID, "Keputusan harus MS atau TMS.")
+    with transaction.atomic():
+        p = pendaftar_ambil(akun=akun, pendaftar_id=pendaftar_id, kunci=True)
+        hasil = pendaftar_syarat(pendaftar=p)
+        if keputusan == StatusPendaftar.TIDAK_MEMENUHI_SYARAT and not alasan:
+            _tolak(KodeAdhoc.KEPUTUSAN_TIDAK_VALID, "Tuliskan alasan tidak memenuhi syarat.")
+        if (keputusan == StatusPendaftar.MEMENUHI_SYARAT and not alasan
+                and hasil_akhir(hasil) == Hasil.TIDAK_LULUS):
+            _tolak(KodeAdhoc.KEPUTUSAN_TIDAK_VALID, "Ada syarat yang tidak lulus; tuliskan "
+                   "alasan bila tetap memenuhi syarat.")
+        sebelum = snapshot(p, ["status", "alasan_keputusan", "diputuskan_oleh_id"])
+        p.status, p.alasan_keputusan = keputusan, alasan
+        p.diputuskan_oleh, p.diputuskan_pada = akun, timezone.now()
+        p.hasil_syarat = [asdict(h) for h in hasil]
+        p.save(update_fields=["status", "alasan_keputusan", "diputuskan_oleh",
+                              "diputuskan_pada", "hasil_syarat"])
+        audit_catat(akun=akun, aksi="adhoc.pendaftar.putuskan", objek=p, sebelum=sebelum,
+                    sesudah={"status": keputusan, "alasan_keputusan": alasan,
+                             "syarat": {h.syarat: h.hasil.value for h in hasil}},
+                    wilayah_kode=p.wilayah_tugas_id)
+    return p

@@ -13,4 +13,8 @@ urlpatterns = [
     path("daftar/", views.rekrutmen_publik_daftar, name="rekrutmen-publik"),
     path("daftar/<int:rekrutmen_id>/", views.pendaftaran, name="pendaftaran"),
     path("status/", views.status, name="status"),
+    path("verifikasi/", views.verifikasi_daftar, name="verifikasi-daftar"),
+    path("verifikasi/<int:pendaftar_id>/", views.verifikasi, name="verifikasi"),
+    path("verifikasi/<int:pendaftar_id>/berkas/<str:jenis>", views.verifikasi_berkas,
+         name="verifikasi-berkas"),
 ]

@@ -1,28 +1,32 @@
 import uuid
 from datetime import date
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpResponse
+from django.http import FileResponse, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 
-from simpul.core.errors import SimpulError
+from simpul.core.errors import SimpulError, TidakDitemukan
 from simpul.core.nik import nik_samarkan
 from simpul.pemilu.selectors import pemilu_ambil, pemilu_daftar
 from simpul.wilayah.selectors import wilayah_jejak
 
 from .forms import TERIMA, FormPendaftaran
-from .models import JenisBerkas
-from .rules import BERKAS_MAKS_BYTE, LABEL_HASIL
+from .models import JenisBerkas, StatusPendaftar
+from .rules import BERKAS_MAKS_BYTE, LABEL_HASIL, hasil_akhir
 from .selectors import (
+    pendaftar_ambil,
     pendaftar_status,
+    pendaftar_syarat,
+    pendaftar_verifikasi_daftar,
     rekrutmen_publik,
     rekrutmen_terbuka,
     rencana_kursi,
     wilayah_tugas_pilihan,
 )
-from .services import pendaftar_daftar, rencana_ekspor_xlsx
+from .services import pendaftar_daftar, pendaftar_putuskan, rencana_ekspor_xlsx
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -99,3 +103,44 @@ def status(request):
             konteks["syarat"] = [{**h, "label": LABEL_HASIL.get(h["hasil"], h["hasil"])}
                                  for h in p.hasil_syarat]
     return render(request, "adhoc/status.html", konteks)
+
+
+@login_required
+def verifikasi_daftar(request):
+    return render(request, "adhoc/verifikasi_daftar.html", {
+        "daftar": pendaftar_verifikasi_daftar(akun=request.user,
+                                              status=request.GET.get("status") or None),
+        "status_pilihan": StatusPendaftar.choices})
+
+
+@login_required
+def verifikasi(request, pendaftar_id: int):
+    """One application: every rule's outcome and reason, the files, and the decision."""
+    akun, galat = request.user, None
+    if request.method == "POST":
+        try:
+            pendaftar_putuskan(akun=akun, pendaftar_id=pendaftar_id,
+                               keputusan=request.POST.get("keputusan", ""),
+                               alasan=request.POST.get("alasan", ""))
+        except SimpulError as e:
+            if e.status in (403, 404):
+                raise
+            galat = e
+        else:
+            messages.success(request, "Keputusan disimpan.")
+            return redirect("adhoc:verifikasi", pendaftar_id=pendaftar_id)
+    p = pendaftar_ambil(akun=akun, pendaftar_id=pendaftar_id)
+    syarat = pendaftar_syarat(pendaftar=p)
+    return render(request, "adhoc/verifikasi.html", {
+        "p": p, "syarat": [(h, LABEL_HASIL[h.hasil]) for h in syarat],
+        "akhir_label": LABEL_HASIL[hasil_akhir(syarat)],
+        "galat": galat, "berkas": list(p.berkas.all())}, status=galat.status if galat else 200)
+
+
+@login_required
+def verifikasi_berkas(request, pendaftar_id: int, jenis: str):
+    p = pendaftar_ambil(akun=request.user, pendaftar_id=pendaftar_id)
+    b = p.berkas.filter(jenis=jenis).first()
+    if b is None:
+        raise TidakDitemukan("Berkas tidak ditemukan.")
+    return FileResponse(b.berkas.open("rb"), content_type=b.mime)
