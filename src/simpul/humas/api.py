@@ -144,3 +144,106 @@ def rekap(request, periode: str = "semester", tahun: int = 2022, nomor: int = 1,
         "evaluasi": [{"media": b.media, "per_bulan": b.per_bulan, "jumlah": b.jumlah,
                       "keterangan": b.keterangan} for b in r["evaluasi"]],
     }
+
+
+class KoordinasiIO(Schema):
+    id: int | None = None
+    tanggal_mulai: date
+    tanggal_selesai: date | None = None
+    jenis: str
+    mitra: str
+    kategori_mitra: str
+    uraian: str
+
+
+class DiseminasiIn(Schema):
+    tanggal: date
+    presisi: str = "hari"
+    informasi: str
+    kanal: list[str]
+
+
+class DiseminasiOut(Schema):
+    id: int
+    tanggal: date
+    presisi: str
+    informasi: str
+    kanal: list[str]
+
+    @staticmethod
+    def resolve_kanal(obj):
+        return [k.kode for k in obj.kanal.all()]
+
+
+class AnggotaIO(Schema):
+    nama: str
+    jabatan_kedinasan: str
+    jabatan_tim: str
+
+
+class SKTimIn(Schema):
+    nomor: str
+    tanggal: date
+    tentang: str = ""
+    mengubah: str | None = None
+    anggota: list[AnggotaIO]
+
+
+class SKTimOut(Schema):
+    id: int
+    nomor: str
+    tanggal: date
+    tentang: str
+    mengubah: str | None
+    anggota: list[AnggotaIO]
+
+    @staticmethod
+    def resolve_mengubah(obj):
+        return obj.mengubah.nomor if obj.mengubah_id else None
+
+    @staticmethod
+    def resolve_anggota(obj):
+        return list(obj.anggota.all())
+
+
+@router.post("/koordinasi", response={201: KoordinasiIO})
+def koordinasi_buat(request, data: KoordinasiIO):
+    return Status(201, services.koordinasi_catat(akun=request.user,
+                                                 **data.dict(exclude={"id"})))
+
+
+@router.get("/koordinasi", response=list[KoordinasiIO])
+def koordinasi_daftar(request, periode: str = "semester", tahun: int = 2022, nomor: int = 1,
+                      kantor: str | None = None):
+    return selectors.koordinasi_daftar(akun=request.user, kantor_kode=kantor,
+                                       periode=selectors.periode_ambil(periode, tahun, nomor))
+
+
+@router.post("/diseminasi", response={201: DiseminasiOut})
+def diseminasi_buat(request, data: DiseminasiIn):
+    return Status(201, services.diseminasi_catat(akun=request.user, **data.dict()))
+
+
+@router.get("/diseminasi", response=list[DiseminasiOut])
+def diseminasi_daftar(request, periode: str = "semester", tahun: int = 2022, nomor: int = 1,
+                      kantor: str | None = None):
+    return selectors.diseminasi_daftar(akun=request.user, kantor_kode=kantor,
+                                       periode=selectors.periode_ambil(periode, tahun, nomor))
+
+
+@router.delete("/{jenis}/{catatan_id}", response={204: None})
+def catatan_hapus(request, jenis: str, catatan_id: int):
+    services.catatan_hapus(akun=request.user, jenis=jenis, catatan_id=catatan_id)
+    return Status(204, None)
+
+
+@router.post("/sk-tim", response={201: SKTimOut})
+def sk_tim_buat(request, data: SKTimIn):
+    d = data.dict()
+    return Status(201, services.sk_tim_tetapkan(akun=request.user, **d))
+
+
+@router.get("/tim", response=list[SKTimOut])
+def tim(request, tanggal: date, kantor: str | None = None):
+    """The decree in force on `tanggal`, then the decrees it amends."""
+    return selectors.tim_berlaku(akun=request.user, kantor_kode=kantor, tanggal=tanggal)

@@ -24,8 +24,16 @@ from simpul.core.roles import Peran
 from simpul.core.tabel import tulis_csv
 
 from .data import JENIS_KONTEN_AWAL
+from .models import Diseminasi, Koordinasi, SKTim
 from .rules import BULAN
-from .services import KOLOM_IMPOR, HasilImpor, publikasi_impor
+from .services import (
+    KOLOM_IMPOR,
+    HasilImpor,
+    diseminasi_catat,
+    koordinasi_catat,
+    publikasi_impor,
+    sk_tim_tetapkan,
+)
 
 KANTOR = "35.74"
 TAHUN = 2022
@@ -128,9 +136,125 @@ def akun_humas_kota() -> Akun:
     return akun
 
 
+SILATURAHMI = ("Silaturahmi dan Komunikasi Intensif dengan Pemangku Kepentingan Pemilu 2024 "
+               "di Kota Probolinggo")
+KK, RK = "Koordinasi dan Komunikasi", "Rapat Koordinasi"
+MORNING_TALK = ("KPU Kota Probolinggo morning talk membahas isu-isu strategis persiapan Pemilu "
+                "tahun 2024")
+
+# Seed 002 Bab II: (start, end or None, kind, partner, summary), government then others.
+KOORDINASI_SEED_002 = {
+    "pemerintah": [
+        ("2022-03-09", None, KK, "Polresta Probolinggo", SILATURAHMI),
+        ("2022-03-09", None, KK, "Kodim 0820 Probolinggo", SILATURAHMI),
+        ("2022-03-11", None, KK, "Kejaksaan Negeri Kota Probolinggo", SILATURAHMI),
+        ("2022-03-18", None, KK, "DPRD Kota Probolinggo", SILATURAHMI),
+        ("2022-03-28", None, KK, "Direksi RSUD Dr. Moh. Saleh", SILATURAHMI),
+        ("2022-05-12", "2022-06-03", RK, "SMA, SMK dan MA di Kota Probolinggo",
+         "Audiensi persiapan pelaksanaan seleksi CAT"),
+        ("2022-05-19", None, RK, "Sekda Kota Probolinggo",
+         "Audiensi dengan Sekda Kota Probolinggo terkait anggaran Hibah nonpemilihan"),
+        ("2022-06-02", None, RK, "Komisi I DPRD Kota Probolinggo",
+         "Audiensi dengan Komisi I DPRD Kota Probolinggo terkait anggaran Hibah nonpemilihan"),
+    ],
+    "nonpemerintah": [
+        ("2022-01-17", None, KK, "Partai Gelora", "Audiensi persiapan pemilu tahun 2024"),
+        ("2022-03-02", None, KK, "Parpol, Dinas/instansi terkait", MORNING_TALK),
+        ("2022-03-07", None, KK, "IDI Kota Probolinggo", SILATURAHMI),
+        ("2022-03-08", None, KK, "PGRI Kota Probolinggo", SILATURAHMI),
+        ("2022-03-10", None, KK, "Dewan Kesenian Kota Probolinggo", SILATURAHMI),
+        ("2022-03-14", None, KK, "Kwarcab Pramuka Kota Probolinggo", SILATURAHMI),
+        ("2022-03-15", None, KK, "Jatman Kota Probolinggo", SILATURAHMI),
+        ("2022-03-16", None, KK, "Persit Kartika Candra Kirana Kota Probolinggo", SILATURAHMI),
+        ("2022-03-17", None, KK, "Bhayangkari Kota Probolinggo", SILATURAHMI),
+        ("2022-03-21", None, KK, "Dharmawanita Kota Probolinggo", SILATURAHMI),
+        ("2022-03-22", None, KK, "KNPI Kota Probolinggo", SILATURAHMI),
+        ("2022-03-23", None, KK, "IKA PMII Kota Probolinggo", SILATURAHMI),
+        ("2022-03-24", None, KK, "PA GMNI Kota Probolinggo", SILATURAHMI),
+        ("2022-03-23", None, RK, "UPM Probolinggo",
+         "Penandatanganan Kerja Sama dengan Prodi Bahasa Inggris Fakultas Sastra dan Filsafat "
+         "UPM Probolinggo"),
+        ("2022-05-18", None, KK, "Parpol, Dinas/instansi terkait", MORNING_TALK),
+        ("2022-06-14", None, KK, "Forkopimda dinas/instansi terkait, parpol Ormas, OKP, Ormawa "
+         "dan Media Massa", "Peluncuran Tahapan Pemilu tahun 2024"),
+        ("2022-06-21", None, KK, "Dosen dan Mahasiswa",
+         "Praktik Kuliah Lapangan prodi bahasa inggris Fakultas Sastra dan filsafat UPM "
+         "Probolinggo"),
+        ("2022-06-24", None, KK, "Partai Buruh", "Audiensi persiapan pemilu tahun 2024"),
+    ],
+}
+
+MEDSOS3 = ("instagram", "facebook", "x")
+MUTAKHIR = "Infografis hasil Pemutakhiran Data Pemilih bulan"
+TAHAPAN = "Peluncuran Tahapan Pemilu tahun 2024"
+# Seed 002 Bab III a: (date, or "YYYY-MM" for a month only, information, channels). The
+# seed's June table repeats May's TikTok entry as its item 8; it is recorded once, in May.
+DISEMINASI_SEED_002 = [
+    ("2022-01-26", "Hari dan Tanggal Pemilu tahun 2024", MEDSOS3),
+    ("2022-02-03", f"{MUTAKHIR} Januari 2022", MEDSOS3),
+    ("2022-02-14", "Launching 2 tahun Pemilu 2024", MEDSOS3),
+    ("2022-03-02", f"{MUTAKHIR} Februari 2022", MEDSOS3),
+    ("2022-03-29", f"{MUTAKHIR} Februari 2022", MEDSOS3),
+    ("2022-04-25", f"{MUTAKHIR} April 2022", MEDSOS3),
+    ("2022-04", "Hari dan Tanggal Pemilu tahun 2024", ("tiktok",)),
+    ("2022-05-30", f"{MUTAKHIR} Mei 2022", MEDSOS3),
+    ("2022-05", "Hari dan Tanggal Pemilu tahun 2024", ("tiktok",)),
+    ("2022-06-27", f"{MUTAKHIR} Juni 2022", MEDSOS3),
+    ("2022-06-14", TAHAPAN, MEDSOS3),
+    ("2022-06-14", "Ajakan menggunakan hak pilih", MEDSOS3),
+    ("2022-06-15", TAHAPAN, (*MEDSOS3, "tiktok")),
+    ("2022-06-16", TAHAPAN, (*MEDSOS3, "tiktok")),
+    ("2022-06-16", "Dukungan dari Forkopimda plus sukses penyelenggaraan Pemilu 2024",
+     (*MEDSOS3, "tiktok")),
+    ("2022-06-24", "Peluncuran SIPOL Pemilu 2024", MEDSOS3),
+]
+
+TIM_SEED_002 = [
+    ("Dr. H. AHMAD HUDRI, ST, M.AP", "Ketua KPU", "Pembina"),
+    ("RADFAN FAISAL, S.Pd.", "Divisi Sosdiklih, Parmas dan SDM", "Pembina"),
+    ("AGUS SETIYONO, S.T", "Sekretaris KPU", "Ketua"),
+    ("QORI MUGHNI KUMARA, M.IP", "Kasubbag teknis Hubungan Partisipasi Masyarakat",
+     "Ketua Pelaksana"),
+    ("RUDI HARTONO RAHAP, S. Sos", "Staf Pelaksana", "Anggota"),
+    ("UNGGUL SUGIARTO", "Staf Pelaksana", "Anggota"),
+    ("KADIR", "Staf Pelaksana", "Anggota"),
+    ("MUHAMMAD HASAN, ST", "Staf Pelaksana", "Anggota"),
+]
+TENTANG_SK = ("Badan Koordinasi Kehumasan di Lingkungan Komisi Pemilihan Umum Kota "
+              "Probolinggo tahun 2022")
+
+
+def demo_catatan_seed_002(akun: Akun) -> None:
+    """Seed 002's coordination and dissemination entries and its team decrees (the seed
+    lists only the team as amended; the original decree is given the same list)."""
+    if not Koordinasi.objects.filter(kantor_id=KANTOR, tanggal_mulai__year=TAHUN).exists():
+        for kategori, daftar in KOORDINASI_SEED_002.items():
+            for mulai, selesai, jenis, mitra, uraian in daftar:
+                koordinasi_catat(akun=akun, tanggal_mulai=mulai, tanggal_selesai=selesai,
+                                 jenis=jenis, mitra=mitra, kategori_mitra=kategori,
+                                 uraian=uraian)
+    if not Diseminasi.objects.filter(kantor_id=KANTOR, tanggal__year=TAHUN).exists():
+        for tanggal, informasi, kanal in DISEMINASI_SEED_002:
+            bulan_saja = len(tanggal) == 7
+            diseminasi_catat(akun=akun, tanggal=f"{tanggal}-01" if bulan_saja else tanggal,
+                             presisi="bulan" if bulan_saja else "hari", informasi=informasi,
+                             kanal=list(kanal))
+    if not SKTim.objects.filter(kantor_id=KANTOR).exists():
+        anggota = [{"nama": n, "jabatan_kedinasan": j, "jabatan_tim": t}
+                   for n, j, t in TIM_SEED_002]
+        sk_tim_tetapkan(akun=akun, nomor="17/HK.03.1/3574/2022", tanggal="2022-01-03",
+                        tentang=TENTANG_SK, anggota=anggota)
+        sk_tim_tetapkan(akun=akun, nomor="33/HK.03.1/3574/2022", tanggal="2022-04-20",
+                        tentang=TENTANG_SK, anggota=anggota, mengubah="17/HK.03.1/3574/2022")
+
+
 def demo_humas(*, akun: Akun | None = None) -> HasilImpor:
-    """Load seed 002's semester I 2022 publication log for KPU Kota Probolinggo through
-    the bulk import (idempotent: a second run changes nothing)."""
+    """Load seed 002's semester I 2022 logs for KPU Kota Probolinggo: publications through
+    the bulk import, then coordination, dissemination and the team (idempotent: a second
+    run changes nothing)."""
+    akun = akun or akun_humas_kota()
     data = tulis_csv(KOLOM_IMPOR, baris_log_seed_002(JENIS_KONTEN_AWAL))
-    return publikasi_impor(akun=akun or akun_humas_kota(), data=data,
-                           nama_berkas="bakohumas-kota-probolinggo-2022-s1.csv")
+    hasil = publikasi_impor(akun=akun, data=data,
+                            nama_berkas="bakohumas-kota-probolinggo-2022-s1.csv")
+    demo_catatan_seed_002(akun)
+    return hasil

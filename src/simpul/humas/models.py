@@ -111,3 +111,98 @@ class Unggahan(models.Model):
 
     def __str__(self) -> str:
         return f"{self.kanal_id} {self.tautan or self.sasaran}"
+
+
+class KategoriMitra(models.TextChoices):
+    PEMERINTAH = "pemerintah", "Instansi Pemerintah"
+    NONPEMERINTAH = "nonpemerintah", "Instansi Nonpemerintah"
+
+
+class Koordinasi(models.Model):
+    """Coordination, communication or cooperation with a partner (seed 002, Bab II)."""
+
+    kantor = models.ForeignKey("wilayah.Wilayah", null=True, blank=True,
+                               on_delete=models.PROTECT, related_name="+")
+    tanggal_mulai = models.DateField()
+    tanggal_selesai = models.DateField(null=True, blank=True)
+    jenis = models.CharField(max_length=100, help_text="Mis. Koordinasi dan Komunikasi.")
+    mitra = models.CharField(max_length=300)
+    kategori_mitra = models.CharField(max_length=15, choices=KategoriMitra.choices)
+    uraian = models.TextField()
+    dibuat = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["tanggal_mulai", "id"]
+        verbose_name = "koordinasi"
+        verbose_name_plural = "koordinasi"
+        indexes = [models.Index(fields=["kantor", "tanggal_mulai"])]
+
+    def __str__(self) -> str:
+        return f"{self.tanggal_mulai:%Y-%m-%d} {self.mitra}"
+
+
+class PresisiTanggal(models.TextChoices):
+    HARI = "hari", "Tanggal"
+    BULAN = "bulan", "Bulan saja"
+
+
+class Diseminasi(models.Model):
+    """Election information disseminated, and through which channels (seed 002, Bab III a).
+    Some entries in the seed carry only a month ('April 2022')."""
+
+    kantor = models.ForeignKey("wilayah.Wilayah", null=True, blank=True,
+                               on_delete=models.PROTECT, related_name="+")
+    tanggal = models.DateField()
+    presisi = models.CharField(max_length=5, choices=PresisiTanggal.choices,
+                               default=PresisiTanggal.HARI)
+    informasi = models.CharField(max_length=300)
+    kanal = models.ManyToManyField(Kanal, related_name="+")
+    dibuat = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["tanggal", "id"]
+        verbose_name = "diseminasi informasi"
+        verbose_name_plural = "diseminasi informasi"
+        indexes = [models.Index(fields=["kantor", "tanggal"])]
+
+    def __str__(self) -> str:
+        return f"{self.tanggal:%Y-%m-%d} {self.informasi}"
+
+
+class SKTim(models.Model):
+    """A decree forming the office's Bakohumas team, or amending an earlier one; each
+    decree carries the whole member list in force from its date."""
+
+    kantor = models.ForeignKey("wilayah.Wilayah", null=True, blank=True,
+                               on_delete=models.PROTECT, related_name="+")
+    nomor = models.CharField(max_length=100)
+    tanggal = models.DateField()
+    tentang = models.CharField(max_length=300, blank=True)
+    mengubah = models.ForeignKey("self", null=True, blank=True, on_delete=models.PROTECT,
+                                 related_name="perubahan")
+
+    class Meta:
+        ordering = ["tanggal", "id"]
+        verbose_name = "SK tim Bakohumas"
+        verbose_name_plural = "SK tim Bakohumas"
+        constraints = [models.UniqueConstraint(fields=["kantor", "nomor"],
+                                               name="humas_sk_unik", nulls_distinct=False)]
+
+    def __str__(self) -> str:
+        return f"SK {self.nomor} ({self.tanggal:%d-%m-%Y})"
+
+
+class AnggotaTim(models.Model):
+    sk = models.ForeignKey(SKTim, on_delete=models.CASCADE, related_name="anggota")
+    urutan = models.PositiveSmallIntegerField()
+    nama = models.CharField(max_length=200)
+    jabatan_kedinasan = models.CharField(max_length=200)
+    jabatan_tim = models.CharField(max_length=100)
+
+    class Meta:
+        ordering = ["urutan"]
+        verbose_name = "anggota tim Bakohumas"
+        verbose_name_plural = "anggota tim Bakohumas"
+
+    def __str__(self) -> str:
+        return f"{self.nama} ({self.jabatan_tim})"

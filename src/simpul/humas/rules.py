@@ -55,6 +55,19 @@ def kanal_dari_host(host: str, peta: dict[str, str]) -> str | None:
     return None
 
 
+def rentang_sah(mulai: date, selesai: date | None, hari_ini: date) -> bool:
+    """An activity logged as done: it starts no later than it ends, and not after today."""
+    return tanggal_publikasi_sah(mulai, hari_ini) and (
+        selesai is None or mulai <= selesai <= hari_ini)
+
+
+def sk_berlaku(sk: list, tanggal: date):
+    """The decree in force on `tanggal`: the latest one dated on or before it (an
+    amendment carries the whole team, so it replaces the earlier list)."""
+    berlaku = [s for s in sk if s.tanggal <= tanggal]
+    return max(berlaku, key=lambda s: (s.tanggal, s.pk or 0)) if berlaku else None
+
+
 # --- report periods ----------------------------------------------------------------------
 
 JENIS_PERIODE = ("bulan", "triwulan", "semester", "tahun")

@@ -11,7 +11,7 @@ from simpul.core.scope import Cakupan
 from simpul.wilayah.models import Wilayah
 
 from .errors import KodeHumas
-from .models import JenisKonten, Kanal, Publikasi, Unggahan
+from .models import Diseminasi, JenisKonten, Kanal, Koordinasi, Publikasi, SKTim, Unggahan
 from .rules import (
     DefinisiEvaluasi,
     HitungUnggahan,
@@ -20,6 +20,7 @@ from .rules import (
     periode,
     rekap_gabung,
     rekap_per_bulan,
+    sk_berlaku,
     tabel_evaluasi,
 )
 
@@ -125,3 +126,32 @@ def rekap(*, akun, kantor_kode: str | None, periode: Periode) -> dict:
                                    definisi=definisi_evaluasi(kanal)),
         "hitung": hitung,
     }
+
+
+def koordinasi_daftar(*, akun, kantor_kode: str | None, periode: Periode) -> list[Koordinasi]:
+    """Coordination entries whose date (or date range) meets the period."""
+    kantor = kantor_ambil(akun=akun, kode=kantor_kode)
+    return list(Koordinasi.objects.filter(kantor=kantor, tanggal_mulai__lte=periode.akhir)
+                .filter(Q(tanggal_selesai__gte=periode.awal)
+                        | Q(tanggal_selesai__isnull=True, tanggal_mulai__gte=periode.awal)))
+
+
+def diseminasi_daftar(*, akun, kantor_kode: str | None, periode: Periode) -> list[Diseminasi]:
+    kantor = kantor_ambil(akun=akun, kode=kantor_kode)
+    return list(Diseminasi.objects.filter(kantor=kantor,
+                                          tanggal__range=(periode.awal, periode.akhir))
+                .prefetch_related(Prefetch("kanal", Kanal.objects.order_by("urutan"))))
+
+
+def tim_berlaku(*, akun, kantor_kode: str | None, tanggal: date) -> list[SKTim]:
+    """The decree in force on `tanggal` first, then the decrees it amends, back to the
+    original; empty if the office has no team decree yet."""
+    kantor = kantor_ambil(akun=akun, kode=kantor_kode)
+    semua = {s.pk: s for s in SKTim.objects.filter(kantor=kantor)
+             .prefetch_related("anggota")}
+    sk = sk_berlaku(list(semua.values()), tanggal)
+    rantai = []
+    while sk is not None and sk not in rantai:
+        rantai.append(sk)
+        sk = semua.get(sk.mengubah_id)
+    return rantai

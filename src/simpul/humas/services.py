@@ -8,7 +8,7 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
-from simpul.core.audit import audit_catat
+from simpul.core.audit import audit_catat, snapshot
 from simpul.core.errors import DataTidakValid, Dilarang, TidakDitemukan
 from simpul.core.roles import PERAN_KPU
 from simpul.core.scope import Cakupan
@@ -16,8 +16,25 @@ from simpul.core.tabel import baca_tabel
 from simpul.wilayah.models import Wilayah
 
 from .errors import KodeHumas
-from .models import JenisKonten, Kanal, Publikasi, Unggahan
-from .rules import host_tautan, kanal_dari_host, kantor_bakohumas, tanggal_publikasi_sah
+from .models import (
+    AnggotaTim,
+    Diseminasi,
+    JenisKonten,
+    Kanal,
+    KategoriMitra,
+    Koordinasi,
+    PresisiTanggal,
+    Publikasi,
+    SKTim,
+    Unggahan,
+)
+from .rules import (
+    host_tautan,
+    kanal_dari_host,
+    kantor_bakohumas,
+    rentang_sah,
+    tanggal_publikasi_sah,
+)
 
 KOLOM_IMPOR = ["tanggal", "jenis_konten", "judul", "kanal", "tautan", "sasaran", "jangkauan"]
 
@@ -421,3 +438,130 @@ def kanal_simpan(*, akun, kanal: Kanal) -> Kanal:
         audit_catat(akun=akun, aksi="kanal.ubah" if lama else "kanal.buat", objek=kanal,
                     sebelum=sebelum, sesudah={f: getattr(kanal, f) for f in FIELD_KANAL})
     return kanal
+
+
+# --- coordination, dissemination, team ---------------------------------------------------
+
+def _wajib_isi(nilai: str, nama: str, batas: int) -> str:
+    teks = " ".join((nilai or "").split())
+    if not teks:
+        raise DataTidakValid(f"{nama} wajib diisi.", code=KodeHumas.ISIAN_KOSONG)
+    return teks[:batas]
+
+
+def _rentang(mulai, selesai) -> tuple[date, date | None]:
+    mulai = _tanggal(mulai)
+    selesai = _tanggal(selesai) if selesai else None
+    if not rentang_sah(mulai, selesai, timezone.localdate()):
+        raise DataTidakValid("Tanggal tidak sah: kegiatan dicatat setelah terjadi, dan tanggal "
+                             "selesai tidak sebelum tanggal mulai.",
+                             code=KodeHumas.TANGGAL_TIDAK_VALID)
+    return mulai, selesai if selesai != mulai else None
+
+
+FIELD_KOORDINASI = ["tanggal_mulai", "tanggal_selesai", "jenis", "mitra", "kategori_mitra",
+                    "uraian"]
+
+
+def koordinasi_catat(*, akun, tanggal_mulai, jenis: str, mitra: str, kategori_mitra: str,
+                     uraian: str, tanggal_selesai=None) -> Koordinasi:
+    kantor = kantor_akun(akun)
+    mulai, selesai = _rentang(tanggal_mulai, tanggal_selesai)
+    if kategori_mitra not in KategoriMitra.values:
+        raise DataTidakValid("Kategori mitra harus pemerintah atau nonpemerintah.",
+                             code=KodeHumas.KATEGORI_MITRA_TIDAK_VALID)
+    k = Koordinasi(kantor_id=kantor, tanggal_mulai=mulai, tanggal_selesai=selesai,
+                   jenis=_wajib_isi(jenis, "Uraian kegiatan", 100),
+                   mitra=_wajib_isi(mitra, "Instansi mitra", 300),
+                   kategori_mitra=kategori_mitra, uraian=_wajib_isi(uraian, "Keterangan", 4000))
+    with transaction.atomic():
+        k.save()
+        audit_catat(akun=akun, aksi="koordinasi.buat", objek=k, wilayah_kode=kantor or "",
+                    sesudah=snapshot(k, FIELD_KOORDINASI))
+    return k
+
+
+def diseminasi_catat(*, akun, tanggal, informasi: str, kanal: list[str],
+                     presisi: str = "hari") -> Diseminasi:
+    """Information disseminated; `presisi='bulan'` records a month only ('April 2022')."""
+    kantor = kantor_akun(akun)
+    tanggal, _ = _rentang(tanggal, None)
+    if presisi not in PresisiTanggal.values:
+        raise DataTidakValid("Presisi tanggal harus 'hari' atau 'bulan'.",
+                             code=KodeHumas.TANGGAL_TIDAK_VALID)
+    if presisi == PresisiTanggal.BULAN:
+        tanggal = tanggal.replace(day=1)
+    katalog = Katalog.muat()
+    dipilih = []
+    for nama in kanal:
+        k = katalog.kanal.get(str(nama).strip().lower())
+        if k is None:
+            raise DataTidakValid(f"Kanal '{nama}' tidak dikenal.",
+                                 code=KodeHumas.KANAL_TIDAK_DIKENAL)
+        dipilih.append(k)
+    if not dipilih:
+        raise DataTidakValid("Pilih sedikitnya satu media penyebaran.",
+                             code=KodeHumas.KANAL_TIDAK_DIKENAL)
+    d = Diseminasi(kantor_id=kantor, tanggal=tanggal, presisi=presisi,
+                   informasi=_wajib_isi(informasi, "Jenis informasi", 300))
+    with transaction.atomic():
+        d.save()
+        d.kanal.set(dipilih)
+        audit_catat(akun=akun, aksi="diseminasi.buat", objek=d, wilayah_kode=kantor or "",
+                    sesudah={"tanggal": tanggal, "presisi": presisi, "informasi": d.informasi,
+                             "kanal": sorted(k.kode for k in dipilih)})
+    return d
+
+
+def catatan_hapus(*, akun, jenis: str, catatan_id: int) -> None:
+    """Delete a coordination or dissemination entry of the account's own office."""
+    model = {"koordinasi": Koordinasi, "diseminasi": Diseminasi}.get(jenis)
+    if model is None:
+        raise TidakDitemukan()
+    kantor = kantor_akun(akun)
+    with transaction.atomic():
+        c = model.objects.select_for_update().filter(pk=catatan_id, kantor_id=kantor).first()
+        if c is None:
+            raise TidakDitemukan("Catatan tidak ditemukan di log kantor Anda.")
+        audit_catat(akun=akun, aksi=f"{jenis}.hapus", objek=c, wilayah_kode=kantor or "",
+                    sebelum={"str": str(c)})
+        c.delete()
+
+
+def sk_tim_tetapkan(*, akun, nomor: str, tanggal, anggota: list[dict], tentang: str = "",
+                    mengubah: str | None = None) -> SKTim:
+    """Record the decree forming the Bakohumas team, or an amendment (`mengubah`: the
+    number of the decree it amends); `anggota` is the whole team from that date:
+    [{nama, jabatan_kedinasan, jabatan_tim}]."""
+    kantor = kantor_akun(akun)
+    tanggal, _ = _rentang(tanggal, None)
+    nomor = _wajib_isi(nomor, "Nomor SK", 100)
+    induk = None
+    if mengubah:
+        induk = SKTim.objects.filter(kantor_id=kantor, nomor=mengubah.strip()).first()
+        if induk is None:
+            raise DataTidakValid(f"SK {mengubah} yang diubah tidak ditemukan.",
+                                 code=KodeHumas.SK_TIDAK_DITEMUKAN)
+        if induk.tanggal > tanggal:
+            raise DataTidakValid("SK perubahan tidak boleh bertanggal sebelum SK yang diubah.",
+                                 code=KodeHumas.TANGGAL_TIDAK_VALID)
+    baris = [AnggotaTim(urutan=i, nama=_wajib_isi(a.get("nama"), "Nama anggota", 200),
+                        jabatan_kedinasan=_wajib_isi(a.get("jabatan_kedinasan"),
+                                                     "Jabatan kedinasan", 200),
+                        jabatan_tim=_wajib_isi(a.get("jabatan_tim"), "Jabatan dalam tim", 100))
+             for i, a in enumerate(anggota, start=1)]
+    if not baris:
+        raise DataTidakValid("SK tim harus memuat anggota.", code=KodeHumas.ISIAN_KOSONG)
+    with transaction.atomic():
+        if SKTim.objects.filter(kantor_id=kantor, nomor=nomor).exists():
+            raise DataTidakValid(f"SK {nomor} sudah tercatat.", code=KodeHumas.SK_GANDA)
+        sk = SKTim.objects.create(kantor_id=kantor, nomor=nomor, tanggal=tanggal,
+                                  tentang=tentang.strip()[:300], mengubah=induk)
+        for a in baris:
+            a.sk = sk
+        AnggotaTim.objects.bulk_create(baris)
+        audit_catat(akun=akun, aksi="sk_tim.tetapkan", objek=sk, wilayah_kode=kantor or "",
+                    sesudah={"nomor": nomor, "tanggal": tanggal, "mengubah": mengubah,
+                             "anggota": [[a.nama, a.jabatan_kedinasan, a.jabatan_tim]
+                                         for a in baris]})
+    return sk
