@@ -15,3 +15,4 @@ class KodeAdhoc(StrEnum):
     BERKAS_KURANG = "adhoc.berkas_wajib_kurang"
     STATUS_TIDAK_DITEMUKAN = "adhoc.status_tidak_ditemukan"
     KEPUTUSAN_TIDAK_VALID = "adhoc.keputusan_tidak_valid"
+    DAFTAR_PARTAI = "adhoc.daftar_partai_tidak_valid"

@@ -5,7 +5,7 @@ import io
 import re
 import secrets
 from dataclasses import asdict
-from datetime import date
+from datetime import date, datetime
 
 from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
@@ -15,13 +15,15 @@ from openpyxl import Workbook
 from simpul.core.audit import audit_catat, snapshot
 from simpul.core.errors import DataTidakValid, SimpulError
 from simpul.core.nik import nik_periksa
+from simpul.core.roles import PERAN_KPU
 from simpul.core.scope import Cakupan, di_bawah
+from simpul.core.tabel import baca_tabel
 from simpul.pemilu.models import Pemilu
 from simpul.wilayah.models import Wilayah
 from simpul.wilayah.rules import TINGKAT_DESA
 
 from .errors import KodeAdhoc
-from .models import Berkas, JenisBerkas, Pendaftar, Rekrutmen, StatusPendaftar
+from .models import AnggotaPartai, Berkas, JenisBerkas, Pendaftar, Rekrutmen, StatusPendaftar
 from .rules import (
     BERKAS_MAKS_BYTE,
     JENJANG_PENDIDIKAN,
@@ -29,6 +31,7 @@ from .rules import (
     Hasil,
     berkas_periksa,
     hasil_akhir,
+    nama_baku,
     parameter_syarat,
     usia_pada,
 )
@@ -277,3 +280,41 @@ def pendaftar_putuskan(*, akun, pendaftar_id: int, keputusan: str, alasan: str =
                              "syarat": {h.syarat: h.hasil.value for h in hasil}},
                     wilayah_kode=p.wilayah_tugas_id)
     return p
+
+
+KOLOM_PARTAI = ["nik", "nama", "tanggal_lahir", "partai", "keluar"]
+
+
+def _tanggal(teks: str) -> date | None:
+    for bentuk in ("%Y-%m-%d", "%d-%m-%Y", "%d/%m/%Y"):
+        try:
+            return datetime.strptime(teks.split(" ")[0], bentuk).date()
+        except ValueError:
+            continue
+    return None
+
+
+def anggota_partai_impor(*, akun, pemilu: Pemilu, data: bytes, nama_berkas: str) -> dict:
+    """Load a party membership list (e.g. a SIPOL export: nik, nama, tanggal_lahir, partai,
+    keluar) for the party rule. Bad rows are reported by line; good rows are kept."""
+    Cakupan.dari(akun).wajib_peran(PERAN_KPU, "Hanya KPU yang mengunggah daftar anggota partai.")
+    baris, galat = [], []
+    for nomor, sel in baca_tabel(data, nama_berkas, wajib={"nama", "tanggal_lahir", "partai"},
+                                 kode=KodeAdhoc.DAFTAR_PARTAI):
+        nik, lahir = sel.get("nik", ""), _tanggal(sel.get("tanggal_lahir", ""))
+        keluar = _tanggal(sel["keluar"]) if sel.get("keluar") else None
+        if nik and (not nik.isdigit() or len(nik) != 16):
+            galat.append({"baris": nomor, "pesan": f"NIK '{nik}' bukan 16 angka"})
+        elif lahir is None or not sel.get("nama") or not sel.get("partai"):
+            galat.append({"baris": nomor, "pesan": "nama, tanggal_lahir dan partai wajib diisi"})
+        else:
+            baris.append(AnggotaPartai(pemilu=pemilu, nik=nik, nama=sel["nama"],
+                                       nama_baku=nama_baku(sel["nama"]), tanggal_lahir=lahir,
+                                       partai=sel["partai"], keluar=keluar,
+                                       sumber=f"{nama_berkas} baris {nomor}"[:200]))
+    with transaction.atomic():
+        AnggotaPartai.objects.bulk_create(baris, batch_size=5000)
+        audit_catat(akun=akun, aksi="adhoc.anggota_partai.impor", objek=pemilu,
+                    sesudah={"berkas": nama_berkas, "baris": len(baris), "galat": len(galat),
+                             "sha256": hashlib.sha256(data).hexdigest()})
+    return {"diimpor": len(baris), "galat": galat}

@@ -108,3 +108,23 @@ def test_api_verifikasi(client, pendaftar, operator_kota, buat_akun):
     luar = client.post(f"/api/v1/adhoc/pendaftar/{pendaftar.pk}/keputusan",
                        {"keputusan": "ms"}, content_type="application/json")
     assert luar.status_code == 404 and luar.json()["code"] == "tidak_ditemukan"
+
+
+def test_impor_daftar_partai_lalu_verifikasi_melihat_kecocokan(pendaftar, operator_kota,
+                                                              pilkada, pps_kedopok):
+    """PKPU 8/2022 Pasal 35 ayat (1) huruf e against an uploaded SIPOL-like CSV."""
+    from simpul.adhoc.selectors import pendaftar_syarat
+    from simpul.adhoc.services import anggota_partai_impor
+
+    csv = (b"nik,nama,tanggal_lahir,partai,keluar\n"
+           b",Budi  SANTOSO,12-05-1990,Partai Uji,\n"
+           b"12345,Salah NIK,1990-01-01,Partai Uji,\n"
+           b",Tanpa Tanggal,,Partai Uji,\n")
+    hasil = anggota_partai_impor(akun=operator_kota, pemilu=pilkada, data=csv,
+                                 nama_berkas="sipol.csv")
+    assert hasil["diimpor"] == 1 and [g["baris"] for g in hasil["galat"]] == [3, 4]
+    assert AuditEntry.objects.order_by("-seq").first().aksi == "adhoc.anggota_partai.impor"
+    partai = next(h for h in pendaftar_syarat(pendaftar=pendaftar) if h.syarat == "partai")
+    assert partai.hasil == "perlu_ditinjau" and partai.bukti[0]["sumber"] == "sipol.csv baris 2"
+    with pytest.raises(Dilarang):
+        anggota_partai_impor(akun=pps_kedopok, pemilu=pilkada, data=csv, nama_berkas="x.csv")
