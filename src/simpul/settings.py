@@ -30,6 +30,7 @@ INSTALLED_APPS = [
     "simpul.humas",
     "simpul.adhoc",
     "simpul.pemilih",
+    "simpul.seleksi",
 ]
 
 MIDDLEWARE = [
