@@ -11,6 +11,7 @@ class KodePemilih(StrEnum):
     NIK_GANDA = "pemilih.nik_ganda"
     BERKAS_TIDAK_VALID = "pemilih.berkas_tidak_valid"
     BERKAS_TERLALU_BESAR = "pemilih.berkas_terlalu_besar"
+    ANTREAN_TIDAK_TERSEDIA = "pemilih.antrean_tidak_tersedia"
     NIK_CEK_TIDAK_VALID = "cek_dpt.nik_tidak_valid"
     CEK_TERLALU_SERING = "cek_dpt.terlalu_sering"
     KUNCI_IDEMPOTEN_BENTROK = "coklit.kunci_idempoten_bentrok"

@@ -77,7 +77,8 @@ def pemilih_periksa(*, nik: str, nkk: str, nama: str, tanggal_lahir: date | None
         jenis_kelamin=jenis_kelamin if jenis_kelamin in ("L", "P") else None,
         kecamatan_ada=kecamatan_ada, hari_ini=hari_ini)]
     if not POLA_NKK.match(nkk):
-        temuan.append(Temuan("nkk.tidak_valid", f"Nomor KK harus 16 angka, tertulis '{nkk}'."))
+        temuan.append(Temuan("nkk.tidak_valid",
+                             f"Nomor KK harus 16 angka ({len(nkk)} karakter tertulis)."))
     if not nama.strip():
         temuan.append(Temuan("pemilih.nama_kosong", "Nama wajib diisi."))
     if jenis_kelamin not in ("L", "P"):

@@ -2,8 +2,13 @@
 voter's history row (`RiwayatPemilih`) and the audit entry, and checks the version the
 officer saw, so two officers editing one voter never lose an update."""
 
+import hashlib
+import logging
+import uuid
 from datetime import date
+from pathlib import Path
 
+from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 
@@ -17,8 +22,19 @@ from simpul.wilayah.models import Wilayah
 from simpul.wilayah.rules import TINGKAT_DESA
 
 from .errors import KodePemilih
-from .models import KategoriTMS, Pemilih, RiwayatPemilih, StatusPemilih, Sumber
+from .impor import berkas_periksa, impor_proses
+from .models import (
+    ImporPemilih,
+    KategoriTMS,
+    Pemilih,
+    RiwayatPemilih,
+    StatusImpor,
+    StatusPemilih,
+    Sumber,
+)
 from .rules import pemilih_periksa
+
+log = logging.getLogger(__name__)
 
 FIELD_DATA = ["nik", "nkk", "nama", "tempat_lahir", "tanggal_lahir", "jenis_kelamin",
               "status_kawin", "alamat", "rt", "rw", "desa_id", "disabilitas"]
@@ -219,3 +235,93 @@ def pemilih_tandai_ms(*, akun, pemilih_id: int, versi: int, alasan: str = "") ->
 
     return _terapkan(akun=akun, pemilih_id=pemilih_id, versi=versi, aksi="pemilih.ms",
                      alasan=alasan, ubah=ubah)
+
+
+# --- import of DP4 / voter lists ---------------------------------------------------------------
+PERAN_IMPOR = PERAN_KPU
+
+
+def impor_mulai(*, akun, pemilu: Pemilu, data: bytes, nama_berkas: str,
+                sumber: str = Sumber.DP4, latar: bool = True) -> ImporPemilih:
+    """Check the file as a whole, store it, and queue the import job (or run it now when
+    `latar` is False, as the CLI does). Returns the job; rows are checked by the job."""
+    cakupan = Cakupan.dari(akun)
+    cakupan.wajib_peran(PERAN_IMPOR, "Hanya KPU yang dapat mengimpor DP4/daftar pemilih.")
+    _wajib_pemilu(cakupan, pemilu.pk)
+    if sumber not in Sumber.values:
+        raise DataTidakValid(f"Sumber '{sumber}' tidak dikenal.", code=KodePemilih.DATA_TIDAK_VALID)
+    berkas_periksa(data, nama_berkas)
+    with transaction.atomic():
+        impor = ImporPemilih(pemilu=pemilu, akun=akun, wilayah_kode=cakupan.akar or "",
+                             sumber=sumber, nama_berkas=nama_berkas[:255],
+                             sha256=hashlib.sha256(data).hexdigest(), ukuran=len(data))
+        impor.berkas.save(f"{uuid.uuid4().hex}{Path(nama_berkas).suffix.lower()}",
+                          ContentFile(data), save=False)
+        impor.save()
+        audit_catat(akun=akun, aksi="pemilih.impor_unggah", objek=impor,
+                    wilayah_kode=impor.wilayah_kode,
+                    sesudah={"pemilu": pemilu.pk, "berkas": impor.nama_berkas,
+                             "sha256": impor.sha256, "ukuran": impor.ukuran})
+        if latar:
+            transaction.on_commit(lambda: _antrekan(impor))
+    if not latar:
+        impor = impor_jalankan(impor_id=impor.pk)
+    return impor
+
+
+def _antrekan(impor: ImporPemilih) -> None:
+    from kombu.exceptions import OperationalError
+
+    from .tasks import impor_tugas
+
+    try:
+        impor_tugas.delay(impor.pk)
+    except OperationalError:
+        ImporPemilih.objects.filter(pk=impor.pk, status=StatusImpor.ANTRE).update(
+            status=StatusImpor.GAGAL, kode_galat=KodePemilih.ANTREAN_TIDAK_TERSEDIA,
+            pesan="Antrean tugas (Redis) tidak dapat dihubungi; unggah ulang nanti.",
+            selesai=timezone.now())
+
+
+def impor_jalankan(*, impor_id: int) -> ImporPemilih:
+    """Process a queued job once; a job that already ran is returned as it is, so a
+    redelivered task does not import twice."""
+    with transaction.atomic():
+        impor = (ImporPemilih.objects.select_for_update(of=("self",))
+                 .select_related("pemilu", "akun").get(pk=impor_id))
+        if impor.status != StatusImpor.ANTRE:
+            return impor
+        ImporPemilih.objects.filter(pk=impor.pk).update(status=StatusImpor.BERJALAN)
+    with impor.berkas.open("rb") as f:
+        data = f.read()
+    try:
+        return impor_proses(impor=impor, data=data)
+    except DataTidakValid as e:
+        ImporPemilih.objects.filter(pk=impor.pk).update(
+            status=StatusImpor.GAGAL, kode_galat=e.code, pesan=e.message, tahap="",
+            selesai=timezone.now())
+    except Exception:
+        log.exception("impor pemilih #%s gagal", impor.pk)
+        ImporPemilih.objects.filter(pk=impor.pk).update(
+            status=StatusImpor.GAGAL, kode_galat="pemilih.impor_galat_sistem", tahap="",
+            pesan="Impor berhenti karena galat sistem; tidak ada data yang tersimpan. "
+                  "Hubungi admin.", selesai=timezone.now())
+    impor.refresh_from_db()
+    return impor
+
+
+def impor_temuan_ekspor(*, akun, impor_id: int) -> bytes:
+    """The report of an import as CSV: every refused line with its reason, and every
+    warning kept with an imported line. Audited like every export."""
+    from simpul.core.tabel import tulis_csv
+
+    from .selectors import impor_ambil
+
+    impor = impor_ambil(akun=akun, impor_id=impor_id)
+    temuan = list(impor.temuan.order_by("baris", "id").values_list("baris", "galat", "kode",
+                                                                    "pesan"))
+    with transaction.atomic():
+        audit_catat(akun=akun, aksi="pemilih.impor_temuan_ekspor", objek=impor,
+                    wilayah_kode=impor.wilayah_kode, sesudah={"baris": len(temuan)})
+    return tulis_csv(["baris", "jenis", "kode", "pesan"],
+                     ((b, "galat" if g else "peringatan", k, p) for b, g, k, p in temuan))

@@ -92,6 +92,9 @@ def _kode_tanggal(lahir: np.ndarray, perempuan: np.ndarray) -> pl.Series:
 def _nomor_unik(awalan: pl.Series, acak: np.random.Generator) -> pl.Series:
     """16-digit numbers `awalan` (12 digits) + a 4-digit serial unique per prefix."""
     df = pl.DataFrame({"a": awalan, "u": acak.random(len(awalan))})
+    terbanyak = df["a"].value_counts()["count"].max() if len(df) else 0
+    if terbanyak > 9999:
+        raise ValueError(f"{terbanyak} orang berbagi awalan nomor; nomor urut hanya 4 digit")
     return df.select(pl.col("a") + (pl.int_range(pl.len()).sort_by("u").over("a") + 1)
                      .cast(pl.Utf8).str.zfill(4)).to_series()
 
@@ -158,11 +161,15 @@ def penduduk_buat(*, desa: list[str], jumlah: int, seed: int = 1, derau: Derau |
     kepala_laki = acak.random(n_kel) < 0.88
     laki_arr = np.where(kepala, kepala_laki[kel],
                         np.where(pasangan, ~kepala_laki[kel], acak.random(n_orang) < 0.5))
-    usia_kepala = np.clip(acak.normal(47, 13, n_kel), 21, 92)
+    usia_kepala = acak.normal(47, 13, n_kel)
+    usia_kepala = np.where((usia_kepala < 21) | (usia_kepala > 92),
+                           acak.uniform(21, 70, n_kel), usia_kepala)
     usia = np.where(kepala, usia_kepala[kel],
                     np.where(pasangan, usia_kepala[kel] + acak.normal(-3, 4, n_orang),
                              usia_kepala[kel] - acak.uniform(20, 38, n_orang)))
-    usia = np.clip(usia, 17.05, 95)
+    # Redraw out-of-range ages (not clip): a clipped age piles people on one birth date.
+    usia = np.where(usia < 17.05, acak.uniform(17.05, 27, n_orang), usia)
+    usia = np.where(usia > 95, acak.uniform(75, 95, n_orang), usia)
     acuan = (np.datetime64(tanggal_acuan) - np.datetime64("1970-01-01")).astype(int)
     lahir = _hari_ke_tanggal(acuan - (usia * 365.25).astype(np.int64))
     kawin = np.where(kepala | pasangan, "S", np.where((usia > 24) & (acak.random(n_orang) < .3),

@@ -43,6 +43,8 @@ def test_semua_berusia_pemilih_dan_keluarga_berbagi_kk_dan_alamat(bersih):
     daftar, _ = bersih
     usia = (pl.lit(ACUAN) - daftar["tanggal_lahir"]).dt.total_days() / 365.25
     assert daftar.select(usia.min()).item() >= 17
+    # Ages are drawn, not clipped: no pile of people on one birth date (NIK serials).
+    assert daftar["tanggal_lahir"].value_counts()["count"].max() <= 6
     kk = daftar.group_by("nkk").agg(pl.len(), pl.col("kode_desa").n_unique().alias("desa"),
                                     pl.col("rt").n_unique().alias("rt"),
                                     pl.col("alamat").n_unique().alias("alamat"))

@@ -1,0 +1,79 @@
+from datetime import date
+
+from django.http import HttpResponse
+from ninja import File, Form, Router, Schema, Status
+from ninja.files import UploadedFile
+
+from simpul.pemilu.selectors import pemilu_ambil
+
+from .models import ImporPemilih, Sumber
+from .selectors import impor_ambil
+from .services import impor_mulai, impor_temuan_ekspor
+
+router = Router(tags=["pemilih"])
+
+
+class ImporOut(Schema):
+    id: int
+    pemilu_id: int
+    nama_berkas: str
+    sha256: str
+    status: str
+    status_label: str
+    tahap: str
+    persen: int
+    jumlah_baris: int
+    diproses: int
+    dibuat: int
+    diubah: int
+    tetap: int
+    galat: int
+    peringatan: int
+    kode_galat: str
+    pesan: str
+
+    @staticmethod
+    def dari(i: ImporPemilih) -> dict:
+        return {"id": i.pk, "pemilu_id": i.pemilu_id, "nama_berkas": i.nama_berkas,
+                "sha256": i.sha256, "status": i.status, "status_label": i.get_status_display(),
+                "tahap": i.tahap, "persen": i.persen, "jumlah_baris": i.jumlah_baris,
+                "diproses": i.diproses, "dibuat": i.dibuat_jumlah, "diubah": i.diubah_jumlah,
+                "tetap": i.tetap_jumlah, "galat": i.galat_jumlah,
+                "peringatan": i.peringatan_jumlah, "kode_galat": i.kode_galat, "pesan": i.pesan}
+
+
+@router.post("/impor", response={202: ImporOut}, url_name="pemilih_impor",
+             summary="Unggah DP4/daftar pemilih (CSV/XLSX); diproses di latar belakang")
+def impor(request, pemilu_id: int = Form(...), sumber: str = Form(Sumber.DP4),
+          berkas: UploadedFile = File(...)):
+    pemilu = pemilu_ambil(akun=request.user, pemilu_id=pemilu_id)
+    job = impor_mulai(akun=request.user, pemilu=pemilu, data=berkas.read(),
+                      nama_berkas=berkas.name or "", sumber=sumber)
+    return Status(202, ImporOut.dari(job))
+
+
+@router.get("/impor/{impor_id}", response=ImporOut, url_name="pemilih_impor_status",
+            summary="Kemajuan dan hasil satu impor")
+def impor_status(request, impor_id: int):
+    return ImporOut.dari(impor_ambil(akun=request.user, impor_id=impor_id))
+
+
+@router.get("/impor/{impor_id}/temuan", url_name="pemilih_impor_temuan",
+            summary="Laporan baris salah dan peringatan (CSV)")
+def impor_temuan(request, impor_id: int):
+    respons = HttpResponse(impor_temuan_ekspor(akun=request.user, impor_id=impor_id),
+                           content_type="text/csv; charset=utf-8")
+    respons["Content-Disposition"] = f'attachment; filename="temuan-impor-{impor_id}.csv"'
+    return respons
+
+
+class CekOut(Schema):
+    ditemukan: bool
+    nama: str | None = None
+    nik: str | None = None
+    tps: str | None = None
+    desa: str | None = None
+    kecamatan: str | None = None
+    kabupaten_kota: str | None = None
+    pemilu: str | None = None
+    tanggal_pemungutan: date | None = None
