@@ -1,6 +1,8 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin
+from django.db import transaction
 
+from .audit import audit_catat, snapshot
 from .models import Akun, AuditEntry, TokenAPI
 from .scope import Cakupan
 
@@ -23,6 +25,18 @@ class AkunAdmin(UserAdmin):
     fieldsets = (*UserAdmin.fieldsets,
                  ("Peran dan wilayah kerja", {"fields": ("peran", "wilayah", "pemilu", "tps")}))
     raw_id_fields = ("wilayah", "tps")
+    field_audit = ["username", "peran", "wilayah_id", "pemilu_id", "tps_id", "is_active",
+                   "is_staff", "is_superuser"]
+
+    def save_model(self, request, obj, form, change):
+        # Who may act where is an election record too: every change leaves a trace.
+        with transaction.atomic():
+            lama = Akun.objects.filter(pk=obj.pk).first() if change else None
+            super().save_model(request, obj, form, change)
+            audit_catat(akun=request.user, aksi="akun.ubah" if change else "akun.buat",
+                        objek=obj, wilayah_kode=obj.wilayah_id or "",
+                        sebelum=snapshot(lama, self.field_audit) if lama else None,
+                        sesudah=snapshot(obj, self.field_audit))
 
     def get_queryset(self, request):
         qs = super().get_queryset(request)

@@ -99,3 +99,20 @@ def test_perubahan_gagal_tidak_meninggalkan_audit(buat_akun, pemilu):
         tps_simpan(akun=akun, pemilu=pemilu, kode_desa="35.74.05.1005", nomor=60)
         raise RuntimeError("gagal setelah simpan")
     assert AuditEntry.objects.count() == sebelum
+
+
+def test_perubahan_akun_lewat_admin_diaudit(buat_akun, rf):
+    from django.contrib import admin
+
+    from simpul.core.admin import AkunAdmin
+    from simpul.core.models import Akun
+
+    ri = buat_akun(Peran.KPU_RI, is_superuser=True, is_staff=True)
+    ppk = buat_akun(Peran.PPK, "35.74.05")
+    permintaan = rf.post("/admin/")
+    permintaan.user = ri
+    ppk.wilayah_id = "35.74.01"
+    AkunAdmin(Akun, admin.site).save_model(permintaan, ppk, form=None, change=True)
+    entri = AuditEntry.objects.order_by("-seq").first()
+    assert entri.aksi == "akun.ubah" and entri.akun_username == ri.username
+    assert (entri.sebelum["wilayah_id"], entri.sesudah["wilayah_id"]) == ("35.74.05", "35.74.01")
