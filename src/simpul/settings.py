@@ -136,3 +136,9 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("SIMPUL_LOG_LEVEL", "WARNING")},
 }
+
+# Shared cache (rate limits of the public DPT check): Redis when SIMPUL_REDIS_URL is set,
+# else Django's per-process local memory. The same URL is the Celery broker.
+if os.environ.get("SIMPUL_REDIS_URL"):
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache",
+                          "LOCATION": os.environ["SIMPUL_REDIS_URL"]}}

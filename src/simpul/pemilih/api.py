@@ -67,13 +67,33 @@ def impor_temuan(request, impor_id: int):
     return respons
 
 
+class CekIn(Schema):
+    nik: str
+    nama: str = ""
+
+
 class CekOut(Schema):
+    nama: str
+    nik: str
+    pemilu: str
+    tanggal_pemungutan: date
+    tps: str | None
+    alamat_tps: str | None
+    desa: str
+    kecamatan: str | None
+    kabupaten_kota: str | None
+
+
+class CekHasilOut(Schema):
     ditemukan: bool
-    nama: str | None = None
-    nik: str | None = None
-    tps: str | None = None
-    desa: str | None = None
-    kecamatan: str | None = None
-    kabupaten_kota: str | None = None
-    pemilu: str | None = None
-    tanggal_pemungutan: date | None = None
+    hasil: list[CekOut]
+
+
+@router.post("/cek", auth=None, response=CekHasilOut, url_name="pemilih_cek",
+             summary="Cek DPT publik: NIK 16 angka (dan nama), jawaban disamarkan")
+def cek(request, data: CekIn):
+    from .cek import cek_dpt, klien_dari
+
+    hasil = cek_dpt(nik=data.nik, nama=data.nama.strip(), klien=klien_dari(request),
+                    akun=request.user if request.user.is_authenticated else None)
+    return {"ditemukan": bool(hasil), "hasil": hasil}

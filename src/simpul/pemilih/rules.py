@@ -106,3 +106,32 @@ def pemilih_periksa(*, nik: str, nkk: str, nama: str, tanggal_lahir: date | None
                              f"Belum {USIA_PEMILIH} tahun pada hari pemungutan "
                              f"{tanggal_pemungutan:%d-%m-%Y} dan belum kawin.", galat=False))
     return sorted(temuan, key=lambda t: not t.galat)
+
+
+POLA_NIK_CEK = re.compile(r"[0-9]{16}")
+
+
+def nik_cek_periksa(nik: str, *, kecamatan_ada: Callable[[str], bool] | None = None,
+                    hari_ini: date | None = None) -> list[Temuan]:
+    """The public DPT check answers only a structurally valid NIK: exactly 16 ASCII
+    digits with a possible region, date and serial. ANCHORS.md (cekdptonline, Feb 2024):
+    typing "2" returned a real voter, so there is no prefix, partial or fuzzy match."""
+    if not POLA_NIK_CEK.fullmatch(nik):
+        return [Temuan("nik.format", "NIK harus tepat 16 angka.")]
+    return [Temuan(t.kode, t.pesan) for t in nik_periksa(
+        nik, kecamatan_ada=kecamatan_ada, hari_ini=hari_ini) if t.galat]
+
+
+def nama_samarkan(nama: str) -> str:
+    """A name as the public check shows it: the first two letters of each word (one for
+    short words), the rest hidden, e.g. BUDI SANTOSO → BU** SA*****."""
+    bagian = []
+    for kata in nama.split():
+        buka = 1 if len(kata) <= 3 else 2
+        bagian.append(kata[:buka] + "*" * (len(kata) - buka))
+    return " ".join(bagian)
+
+
+def nama_sama(a: str, b: str) -> bool:
+    """Name given together with a NIK: equal ignoring case and spacing, nothing fuzzier."""
+    return " ".join(a.upper().split()) == " ".join(b.upper().split())

@@ -7,4 +7,5 @@ urlpatterns = [
     path("pemilih/impor/<int:impor_id>/", views.impor_status, name="pemilih-impor-status"),
     path("pemilih/impor/<int:impor_id>/temuan.csv", views.impor_temuan,
          name="pemilih-impor-temuan"),
+    path("cek-dpt/", views.cek_dpt, name="cek-dpt"),
 ]

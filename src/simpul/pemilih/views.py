@@ -48,3 +48,22 @@ def impor_temuan(request, impor_id: int):
     respons = HttpResponse(isi, content_type="text/csv; charset=utf-8")
     respons["Content-Disposition"] = f'attachment; filename="temuan-impor-{impor_id}.csv"'
     return respons
+
+
+def cek_dpt(request):
+    """Public page: no login. The NIK travels in a POST body, never in the URL."""
+    from .cek import cek_dpt as cari
+    from .cek import klien_dari
+
+    konteks, status = {}, 200
+    if request.method == "POST":
+        konteks["dicari"] = True
+        try:
+            konteks["hasil"] = cari(nik=request.POST.get("nik", ""),
+                                    nama=request.POST.get("nama", "").strip(),
+                                    klien=klien_dari(request),
+                                    akun=request.user if request.user.is_authenticated
+                                    else None)
+        except SimpulError as e:
+            konteks["galat"], status = e, e.status
+    return render(request, "pemilih/cek_dpt.html", konteks, status=status)
