@@ -206,3 +206,78 @@ class AnggotaTim(models.Model):
 
     def __str__(self) -> str:
         return f"{self.nama} ({self.jabatan_tim})"
+
+
+class StatusLaporan(models.TextChoices):
+    DRAF = "draf", "Draf"
+    DIAJUKAN = "diajukan", "Diajukan"
+    DIKEMBALIKAN = "dikembalikan", "Dikembalikan untuk perbaikan"
+    DITERIMA = "diterima", "Diterima"
+
+
+class Laporan(models.Model):
+    """A periodic Bakohumas report of an office. Tables are computed from the logs when the
+    document is generated; `narasi` holds the editable narrative parts."""
+
+    kantor = models.ForeignKey("wilayah.Wilayah", null=True, blank=True,
+                               on_delete=models.PROTECT, related_name="+")
+    jenis_periode = models.CharField(max_length=10)
+    tahun = models.PositiveSmallIntegerField()
+    nomor_periode = models.PositiveSmallIntegerField(default=1)
+    nomor_surat = models.CharField(max_length=100, blank=True)
+    tanggal_surat = models.DateField()
+    data_sampai = models.DateField(null=True, blank=True,
+                                   help_text="Batas data (kosong: akhir periode).")
+    narasi = models.JSONField(default=dict)
+    status = models.CharField(max_length=12, choices=StatusLaporan.choices,
+                              default=StatusLaporan.DRAF)
+    dibuat_oleh = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
+                                    on_delete=models.SET_NULL, related_name="+")
+    dibuat = models.DateTimeField(auto_now_add=True)
+    diubah = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["-tahun", "-dibuat"]
+        verbose_name = "laporan Bakohumas"
+        verbose_name_plural = "laporan Bakohumas"
+        constraints = [models.UniqueConstraint(
+            fields=["kantor", "jenis_periode", "tahun", "nomor_periode"],
+            name="humas_laporan_unik", nulls_distinct=False)]
+
+    def __str__(self) -> str:
+        return f"Laporan {self.jenis_periode} {self.nomor_periode}/{self.tahun}"
+
+
+class CatatanLaporan(models.Model):
+    """A step on a report: submission, a comment either way, return or acceptance."""
+
+    laporan = models.ForeignKey(Laporan, on_delete=models.CASCADE, related_name="catatan")
+    akun = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL,
+                             related_name="+")
+    tindakan = models.CharField(max_length=20)
+    isi = models.TextField(blank=True)
+    waktu = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["waktu", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.tindakan} {self.waktu:%Y-%m-%d %H:%M}"
+
+
+class TemplatLaporan(models.Model):
+    """A DOCX (docxtpl) template uploaded by an office; without one the built-in is used."""
+
+    kantor = models.ForeignKey("wilayah.Wilayah", null=True, blank=True,
+                               on_delete=models.PROTECT, related_name="+")
+    nama_berkas = models.CharField(max_length=200)
+    isi = models.BinaryField()
+    sha256 = models.CharField(max_length=64)
+    diunggah = models.DateTimeField(auto_now_add=True)
+    aktif = models.BooleanField(default=True)
+
+    class Meta:
+        ordering = ["-diunggah"]
+
+    def __str__(self) -> str:
+        return self.nama_berkas

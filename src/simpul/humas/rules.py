@@ -227,3 +227,35 @@ def tabel_evaluasi(hitung: Iterable[HitungUnggahan], *, bulan: list[int],
     baris += [BarisEvaluasi(nama, angka, definisi.keterangan_pesan)
               for nama, angka in sorted(grup.items())]
     return baris
+
+
+# --- report workflow -----------------------------------------------------------------------
+
+# (status, action) -> (new status, who acts: the office itself or the tier above it).
+TRANSISI_LAPORAN: dict[tuple[str, str], tuple[str, str]] = {
+    ("draf", "ajukan"): ("diajukan", "kantor"),
+    ("dikembalikan", "ajukan"): ("diajukan", "kantor"),
+    ("diajukan", "terima"): ("diterima", "atas"),
+    ("diajukan", "kembalikan"): ("dikembalikan", "atas"),
+}
+STATUS_BOLEH_UBAH = frozenset({"draf", "dikembalikan"})
+
+
+def tingkat_atas(kantor: str | None, akar: str | None) -> bool:
+    """Is the office with territory `akar` above the office `kantor`? Bakohumas
+    Kabupaten/Kota reports to the KPU Provinsi (and through it to KPU), a KPU Provinsi to KPU
+    (Keputusan KPU Nomor 561/HM.03.5-Kpt/06/KPU/VIII/2021)."""
+    if kantor is None:
+        return False
+    return akar is None or (kantor != akar and kantor.startswith(akar + "."))
+
+
+def tanggal_laporan_sah(p: Periode, tanggal_surat: date, data_sampai: date | None) -> str:
+    """Why the report's dates do not fit its period ('' when they do): the data cut-off lies
+    inside the period, the letter is not dated before the period starts nor before the
+    cut-off (seed 002: period January-June, data to 24 June, letter 23 June)."""
+    if data_sampai is not None and not p.memuat(data_sampai):
+        return f"batas data {data_sampai:%d-%m-%Y} di luar periode {p.nama}"
+    if tanggal_surat < p.awal:
+        return f"tanggal surat {tanggal_surat:%d-%m-%Y} sebelum awal periode {p.nama}"
+    return ""

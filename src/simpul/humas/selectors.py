@@ -1,6 +1,7 @@
 """Reads of the Bakohumas logs through the acting user's territory: an office sees its own
 log, an upper tier also the logs of the offices below it."""
 
+from dataclasses import replace
 from datetime import date
 
 from django.db.models import Count, Prefetch, Q
@@ -11,8 +12,12 @@ from simpul.core.scope import Cakupan
 from simpul.wilayah.models import Wilayah
 
 from .errors import KodeHumas
-from .models import Diseminasi, JenisKonten, Kanal, Koordinasi, Publikasi, SKTim, Unggahan
+from .models import Diseminasi, JenisKonten, Kanal, Koordinasi, Laporan, Publikasi, SKTim, Unggahan
+from .narasi import narasi_paragraf
 from .rules import (
+    BULAN,
+    BULAN_SINGKAT,
+    NAMA_PERIODE,
     DefinisiEvaluasi,
     HitungUnggahan,
     Periode,
@@ -22,6 +27,7 @@ from .rules import (
     rekap_per_bulan,
     sk_berlaku,
     tabel_evaluasi,
+    tingkat_atas,
 )
 
 
@@ -155,3 +161,116 @@ def tim_berlaku(*, akun, kantor_kode: str | None, tanggal: date) -> list[SKTim]:
         rantai.append(sk)
         sk = semua.get(sk.mengubah_id)
     return rantai
+
+
+# --- reports ---------------------------------------------------------------------------------
+
+def laporan_ambil(*, akun, laporan_id: int) -> Laporan:
+    """The office's own report in any state; a report of an office below once submitted."""
+    cakupan = Cakupan.dari(akun)
+    cakupan.wajib_staf()
+    lap = Laporan.objects.filter(pk=laporan_id).select_related("kantor").first()
+    if lap is None or not (lap.kantor_id == cakupan.akar or (
+            tingkat_atas(lap.kantor_id, cakupan.akar) and lap.status != "draf")):
+        raise TidakDitemukan("Laporan tidak ditemukan di wilayah kerja Anda.")
+    return lap
+
+
+def laporan_daftar(*, akun) -> dict[str, list[Laporan]]:
+    """The office's own reports, and the submitted reports of the offices below it."""
+    cakupan = Cakupan.dari(akun)
+    cakupan.wajib_staf()
+    qs = Laporan.objects.select_related("kantor")
+    sendiri = list(qs.filter(kantor_id=cakupan.akar))
+    bawah = qs.exclude(status="draf").filter(cakupan.q_kode("kantor_id"))
+    bawah = bawah.exclude(kantor_id=cakupan.akar) if cakupan.akar else bawah.exclude(
+        kantor__isnull=True)
+    return {"sendiri": sendiri, "bawah": list(bawah)}
+
+
+def _tanggal_id(t: date) -> str:
+    return f"{t.day} {BULAN[t.month - 1]} {t.year}"
+
+
+def _rentang_id(mulai: date, selesai: date | None) -> str:
+    if not selesai:
+        return _tanggal_id(mulai)
+    if (mulai.year, mulai.month) == (selesai.year, selesai.month):
+        return f"{mulai.day} s/d {_tanggal_id(selesai)}"
+    return f"{mulai.day} {BULAN[mulai.month - 1]} s/d {_tanggal_id(selesai)}"
+
+
+def laporan_konteks(*, akun, laporan: Laporan) -> dict:
+    """Everything the report template needs, computed from the logs of the period."""
+    p = periode(laporan.jenis_periode, laporan.tahun, laporan.nomor_periode)
+    p_data = replace(p, akhir=laporan.data_sampai) if laporan.data_sampai else p
+    kode = laporan.kantor_id
+    r = rekap(akun=akun, kantor_kode=kode, periode=p_data)
+    kantor = r["kantor"]
+    kantor_nama = f"KPU {kantor.nama.title()}" if kantor else "KPU"
+    nama_periode = {"triwulan": "Triwulan", "semester": "Semester", "tahun": "Tahun",
+                    "bulan": "Bulan"}[p.jenis]
+    periode_judul = nama_periode if p.jenis == "tahun" else (
+        f"{nama_periode} {NAMA_PERIODE.get(p.jenis, ('',) * 12)[p.nomor - 1]}".strip())
+    isian = {"kantor": kantor_nama, "periode": f"{p.rentang_bulan}"}
+    koordinasi = koordinasi_daftar(akun=akun, kantor_kode=kode, periode=p)
+    diseminasi = diseminasi_daftar(akun=akun, kantor_kode=kode, periode=p)
+    tim = tim_berlaku(akun=akun, kantor_kode=kode, tanggal=p_data.akhir)
+    kalimat_sk = "Tim Bakohumas belum ditetapkan dengan surat keputusan."
+    if tim:
+        asal, akhir = tim[-1], tim[0]
+        kalimat_sk = (f"Struktur organisasi Bakohumas {kantor_nama} berdasarkan Surat Keputusan "
+                      f"tanggal {_tanggal_id(asal.tanggal)} nomor {asal.nomor}")
+        if akhir is not asal:
+            kalimat_sk += (f" sebagaimana diubah terakhir dengan keputusan tanggal "
+                           f"{_tanggal_id(akhir.tanggal)} nomor {akhir.nomor}")
+        kalimat_sk += ", sebagai berikut:"
+    publikasi = (Publikasi.objects.filter(kantor_id=kode,
+                                          tanggal__range=(p_data.awal, p_data.akhir))
+                 .select_related("jenis_konten").order_by("tanggal", "id")
+                 .prefetch_related(Prefetch("unggahan", Unggahan.objects.only(
+                     "publikasi_id", "kanal_id", "sasaran"))))
+    singkatan = {k.kode: k.singkatan for k in Kanal.objects.all()}
+    return {
+        "laporan": laporan,
+        "periode": p,
+        "kantor_nama": kantor_nama,
+        "kantor_nama_kapital": kantor_nama.removeprefix("KPU ").upper() if kantor else "",
+        "tempat": kantor.nama.title() if kantor else "Jakarta",
+        "tanggal_surat": _tanggal_id(laporan.tanggal_surat),
+        "periode_nama": p.nama,
+        "periode_judul": periode_judul,
+        "periode_judul_kapital": periode_judul.upper(),
+        "rentang_bulan": p.rentang_bulan,
+        "rentang_bulan_kapital": p.rentang_bulan.upper(),
+        "data_sampai": _tanggal_id(p_data.akhir),
+        "narasi": laporan.narasi,
+        "narasi_p": narasi_paragraf(laporan.narasi, isian),
+        "kalimat_sk": kalimat_sk,
+        "tim": list(tim[0].anggota.all()) if tim else [],
+        "koordinasi": {
+            kategori: [{"tanggal": _rentang_id(k.tanggal_mulai, k.tanggal_selesai),
+                        "jenis": k.jenis, "mitra": k.mitra, "uraian": k.uraian}
+                       for k in koordinasi if k.kategori_mitra == kategori]
+            for kategori in ("pemerintah", "nonpemerintah")},
+        "diseminasi": [
+            {"nama": f"{BULAN[b - 1]} {p.tahun}", "baris": [
+                {"tanggal": (f"{BULAN[d.tanggal.month - 1]} {d.tanggal.year}"
+                             if d.presisi == "bulan" else _tanggal_id(d.tanggal)),
+                 "informasi": d.informasi,
+                 "media": ", ".join(k.singkatan if k.singkatan != "TWITTER" else "twitter"
+                                    for k in d.kanal.all())}
+                for d in diseminasi if d.tanggal.month == b]}
+            for b in p.bulan if any(d.tanggal.month == b for d in diseminasi)],
+        "kolom": [k.singkatan for k in r["kolom"]],
+        "rekap_bulanan": [{"nama": t.nama, "baris": [
+            {"nama": nama, "angka": [str(n) if n else "-" for n in angka]}
+            for nama, angka in t.baris]} for t in r["bulanan"]],
+        "rekap": r,
+        "bulan_singkat": [BULAN_SINGKAT[b - 1] for b in p.bulan],
+        "evaluasi": r["evaluasi"],
+        "lampiran": [{"tanggal": x.tanggal.strftime("%d-%m-%Y"), "jenis": x.jenis_konten.nama,
+                      "judul": x.judul, "kanal": ", ".join(sorted(
+                          {singkatan.get(u.kanal_id, u.kanal_id) for u in x.unggahan.all()}))}
+                     for x in publikasi],
+    }

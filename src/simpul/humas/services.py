@@ -1,6 +1,7 @@
 """Writes of the Bakohumas logs. Each runs in one transaction with its audit entry; an
 office writes its own log only (the office of the acting account)."""
 
+import hashlib
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
@@ -18,22 +19,31 @@ from simpul.wilayah.models import Wilayah
 from .errors import KodeHumas
 from .models import (
     AnggotaTim,
+    CatatanLaporan,
     Diseminasi,
     JenisKonten,
     Kanal,
     KategoriMitra,
     Koordinasi,
+    Laporan,
     PresisiTanggal,
     Publikasi,
     SKTim,
+    TemplatLaporan,
     Unggahan,
 )
+from .narasi import NARASI_BAWAAN, narasi_bersih
 from .rules import (
+    STATUS_BOLEH_UBAH,
+    TRANSISI_LAPORAN,
     host_tautan,
     kanal_dari_host,
     kantor_bakohumas,
+    periode,
     rentang_sah,
+    tanggal_laporan_sah,
     tanggal_publikasi_sah,
+    tingkat_atas,
 )
 
 KOLOM_IMPOR = ["tanggal", "jenis_konten", "judul", "kanal", "tautan", "sasaran", "jangkauan"]
@@ -565,3 +575,140 @@ def sk_tim_tetapkan(*, akun, nomor: str, tanggal, anggota: list[dict], tentang: 
                              "anggota": [[a.nama, a.jabatan_kedinasan, a.jabatan_tim]
                                          for a in baris]})
     return sk
+
+
+# --- periodic report ------------------------------------------------------------------------
+
+def _laporan_tanggal(p, tanggal_surat, data_sampai) -> tuple[date, date | None]:
+    tanggal_surat = _tanggal(tanggal_surat)
+    data_sampai = _tanggal(data_sampai) if data_sampai else None
+    alasan = tanggal_laporan_sah(p, tanggal_surat, data_sampai)
+    if alasan:
+        raise DataTidakValid(f"Tanggal laporan tidak sah: {alasan}.",
+                             code=KodeHumas.TANGGAL_TIDAK_VALID)
+    return tanggal_surat, data_sampai
+
+
+def laporan_buat(*, akun, jenis_periode: str, tahun: int, nomor_periode: int = 1,
+                 tanggal_surat, nomor_surat: str = "", data_sampai=None) -> Laporan:
+    """Start a report; its narrative is carried forward from the office's latest earlier
+    report (or starts from the built-in texts)."""
+    kantor = kantor_akun(akun)
+    p = periode(jenis_periode, int(tahun), int(nomor_periode or 1))
+    if p is None:
+        raise DataTidakValid("Periode laporan tidak sah.", code=KodeHumas.PERIODE_TIDAK_VALID)
+    tanggal_surat, data_sampai = _laporan_tanggal(p, tanggal_surat, data_sampai)
+    sebelumnya = [lap for lap in Laporan.objects.filter(kantor_id=kantor)
+                  if periode(lap.jenis_periode, lap.tahun, lap.nomor_periode).akhir <= p.akhir]
+    sebelumnya.sort(key=lambda lap: (periode(lap.jenis_periode, lap.tahun,
+                                             lap.nomor_periode).akhir, lap.dibuat))
+    narasi = narasi_bersih(sebelumnya[-1].narasi if sebelumnya else NARASI_BAWAAN)
+    with transaction.atomic():
+        if Laporan.objects.filter(kantor_id=kantor, jenis_periode=p.jenis, tahun=p.tahun,
+                                  nomor_periode=p.nomor).exists():
+            raise DataTidakValid(f"Laporan {p.nama} sudah ada.", code=KodeHumas.LAPORAN_STATUS)
+        lap = Laporan.objects.create(kantor_id=kantor, jenis_periode=p.jenis, tahun=p.tahun,
+                                     nomor_periode=p.nomor, tanggal_surat=tanggal_surat,
+                                     nomor_surat=nomor_surat.strip()[:100],
+                                     data_sampai=data_sampai, narasi=narasi, dibuat_oleh=akun)
+        audit_catat(akun=akun, aksi="laporan.buat", objek=lap, wilayah_kode=kantor or "",
+                    sesudah={"periode": p.nama, "tanggal_surat": tanggal_surat,
+                             "nomor_surat": lap.nomor_surat, "data_sampai": data_sampai,
+                             "narasi_dari": sebelumnya[-1].pk if sebelumnya else None})
+    return lap
+
+
+def _laporan_milik(kantor, laporan_id) -> Laporan:
+    lap = Laporan.objects.select_for_update().filter(pk=laporan_id, kantor_id=kantor).first()
+    if lap is None:
+        raise TidakDitemukan("Laporan tidak ditemukan di kantor Anda.")
+    return lap
+
+
+def laporan_ubah(*, akun, laporan_id: int, narasi: dict | None = None, nomor_surat=None,
+                 tanggal_surat=None, data_sampai=None) -> Laporan:
+    """Edit the narrative and letter details while the report is a draft or returned."""
+    kantor = kantor_akun(akun)
+    with transaction.atomic():
+        lap = _laporan_milik(kantor, laporan_id)
+        if lap.status not in STATUS_BOLEH_UBAH:
+            raise DataTidakValid("Laporan yang sudah diajukan atau diterima tidak dapat diubah.",
+                                 code=KodeHumas.LAPORAN_STATUS)
+        p = periode(lap.jenis_periode, lap.tahun, lap.nomor_periode)
+        sebelum = {"narasi": lap.narasi, "nomor_surat": lap.nomor_surat,
+                   "tanggal_surat": lap.tanggal_surat, "data_sampai": lap.data_sampai}
+        if tanggal_surat is not None or data_sampai is not None:
+            lap.tanggal_surat, lap.data_sampai = _laporan_tanggal(
+                p, tanggal_surat or lap.tanggal_surat, data_sampai or lap.data_sampai)
+        if nomor_surat is not None:
+            lap.nomor_surat = nomor_surat.strip()[:100]
+        if narasi is not None:
+            lap.narasi = narasi_bersih({**lap.narasi, **narasi})
+        lap.save()
+        sesudah = {"narasi": lap.narasi, "nomor_surat": lap.nomor_surat,
+                   "tanggal_surat": lap.tanggal_surat, "data_sampai": lap.data_sampai}
+        ubah = [k for k in sesudah if sebelum[k] != sesudah[k]]
+        audit_catat(akun=akun, aksi="laporan.ubah", objek=lap, wilayah_kode=kantor or "",
+                    sebelum={k: sebelum[k] for k in ubah}, sesudah={k: sesudah[k] for k in ubah})
+    return lap
+
+
+def laporan_tindak(*, akun, laporan_id: int, tindakan: str, isi: str = "") -> Laporan:
+    """Submit (the office), accept or return (the tier above), or comment (either side).
+    Only the transitions in rules.TRANSISI_LAPORAN are possible."""
+    cakupan = Cakupan.dari(akun)
+    cakupan.wajib_peran(PERAN_KPU, "Hanya petugas KPU yang menangani laporan Bakohumas.")
+    with transaction.atomic():
+        lap = Laporan.objects.select_for_update().filter(pk=laporan_id).first()
+        if lap is None:
+            raise TidakDitemukan("Laporan tidak ditemukan.")
+        sendiri = lap.kantor_id == cakupan.akar
+        atas = tingkat_atas(lap.kantor_id, cakupan.akar) and lap.status != "draf"
+        if not sendiri and not atas:
+            raise TidakDitemukan("Laporan tidak ditemukan di wilayah kerja Anda.")
+        sebelum = lap.status
+        if tindakan == "komentar":
+            if not isi.strip():
+                raise DataTidakValid("Komentar kosong.", code=KodeHumas.ISIAN_KOSONG)
+        else:
+            langkah = TRANSISI_LAPORAN.get((lap.status, tindakan))
+            if langkah is None or (langkah[1] == "kantor") != sendiri:
+                raise DataTidakValid(f"Laporan berstatus {lap.get_status_display().lower()} "
+                                     f"tidak dapat di-{tindakan} oleh Anda.",
+                                     code=KodeHumas.LAPORAN_STATUS)
+            if tindakan == "kembalikan" and not isi.strip():
+                raise DataTidakValid("Sebutkan apa yang perlu diperbaiki.",
+                                     code=KodeHumas.ISIAN_KOSONG)
+            lap.status = langkah[0]
+            lap.save(update_fields=["status", "diubah"])
+        CatatanLaporan.objects.create(laporan=lap, akun=akun, tindakan=tindakan,
+                                      isi=isi.strip()[:4000])
+        audit_catat(akun=akun, aksi=f"laporan.{tindakan}", objek=lap,
+                    wilayah_kode=lap.kantor_id or "", sebelum={"status": sebelum},
+                    sesudah={"status": lap.status, "isi": isi.strip()[:4000]})
+    return lap
+
+
+BATAS_TEMPLAT = 5 * 1024 * 1024
+
+
+def templat_unggah(*, akun, data: bytes, nama_berkas: str) -> TemplatLaporan:
+    """Replace the office's report template with a DOCX the staff edited; it must open and
+    render with a sample report, or it is refused and the previous one stays."""
+    from .dokumen import periksa_templat
+
+    kantor = kantor_akun(akun)
+    if len(data) > BATAS_TEMPLAT:
+        raise DataTidakValid("Templat terlalu besar (maksimal 5 MB).",
+                             code=KodeHumas.TEMPLAT_TIDAK_VALID)
+    if not nama_berkas.lower().endswith(".docx"):
+        raise DataTidakValid("Templat harus berkas .docx.", code=KodeHumas.TEMPLAT_TIDAK_VALID)
+    periksa_templat(data)
+    with transaction.atomic():
+        TemplatLaporan.objects.filter(kantor_id=kantor, aktif=True).update(aktif=False)
+        t = TemplatLaporan.objects.create(kantor_id=kantor, nama_berkas=nama_berkas[:200],
+                                          isi=data, sha256=hashlib.sha256(data).hexdigest())
+        audit_catat(akun=akun, aksi="templat_laporan.unggah", objek=t,
+                    wilayah_kode=kantor or "",
+                    sesudah={"nama_berkas": t.nama_berkas, "sha256": t.sha256})
+    return t

@@ -12,3 +12,10 @@ urlpatterns = [
     path("impor/", views.impor, name="humas-impor"),
     path("rekap/", views.rekap, name="humas-rekap"),
 ]
+urlpatterns += [
+    path("laporan/", views.laporan_daftar, name="humas-laporan-daftar"),
+    path("laporan/templat/", views.templat, name="humas-templat"),
+    path("laporan/<int:laporan_id>/", views.laporan_detail, name="humas-laporan"),
+    path("laporan/<int:laporan_id>/unduh.<str:bentuk>", views.laporan_unduh,
+         name="humas-laporan-unduh"),
+]

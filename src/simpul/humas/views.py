@@ -6,6 +6,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from simpul.core.errors import SimpulError
+from simpul.core.scope import Cakupan
 from simpul.core.tabel import tulis_csv
 
 from . import selectors, services
@@ -130,3 +131,90 @@ def rekap(request):
     return render(request, "humas/rekap.html", {
         **data, "grafik": grafik_svg(data["bulanan"], data["kolom"]),
         "pilihan": {"periode": jenis, "tahun": tahun, "nomor": nomor}})
+
+
+@login_required
+def laporan_daftar(request):
+    if request.method == "POST":
+        try:
+            lap = services.laporan_buat(
+                akun=request.user, jenis_periode=request.POST.get("periode", ""),
+                tahun=int(request.POST.get("tahun") or 0),
+                nomor_periode=int(request.POST.get("nomor") or 1),
+                tanggal_surat=request.POST.get("tanggal_surat", ""),
+                nomor_surat=request.POST.get("nomor_surat", ""),
+                data_sampai=request.POST.get("data_sampai") or None)
+        except (SimpulError, ValueError) as e:
+            messages.error(request, getattr(e, "message", "Isian tidak sah."))
+        else:
+            return redirect("humas-laporan", laporan_id=lap.pk)
+    return render(request, "humas/laporan_daftar.html", {
+        **selectors.laporan_daftar(akun=request.user), "hari_ini": timezone.localdate()})
+
+
+@login_required
+def laporan_detail(request, laporan_id: int):
+    from .narasi import DAFTAR, KUNCI_NARASI
+    from .rules import STATUS_BOLEH_UBAH
+
+    lap = selectors.laporan_ambil(akun=request.user, laporan_id=laporan_id)
+    if request.method == "POST":
+        try:
+            if request.POST.get("tindakan"):
+                services.laporan_tindak(akun=request.user, laporan_id=lap.pk,
+                                        tindakan=request.POST["tindakan"],
+                                        isi=request.POST.get("isi", ""))
+            else:
+                services.laporan_ubah(
+                    akun=request.user, laporan_id=lap.pk,
+                    nomor_surat=request.POST.get("nomor_surat"),
+                    tanggal_surat=request.POST.get("tanggal_surat") or None,
+                    data_sampai=request.POST.get("data_sampai") or None,
+                    narasi={k: request.POST.get(k, "") for k in KUNCI_NARASI})
+        except SimpulError as e:
+            messages.error(request, e.message)
+        else:
+            messages.success(request, "Tersimpan.")
+            return redirect("humas-laporan", laporan_id=lap.pk)
+    sendiri = lap.kantor_id == Cakupan.dari(request.user).akar
+    return render(request, "humas/laporan_detail.html", {
+        "lap": lap, "sendiri": sendiri, "boleh_ubah": sendiri and lap.status in STATUS_BOLEH_UBAH,
+        "bagian": [(k, lap.narasi.get(k, ""), k in DAFTAR) for k in KUNCI_NARASI],
+        "catatan": lap.catatan.select_related("akun")})
+
+
+@login_required
+def laporan_unduh(request, laporan_id: int, bentuk: str):
+    from .dokumen import laporan_docx, laporan_pdf
+
+    lap = selectors.laporan_ambil(akun=request.user, laporan_id=laporan_id)
+    nama = f"laporan-bakohumas-{lap.kantor_id or 'kpu'}-{lap.jenis_periode}-" \
+           f"{lap.nomor_periode}-{lap.tahun}"
+    if bentuk == "pdf":
+        r = HttpResponse(laporan_pdf(akun=request.user, laporan=lap),
+                         content_type="application/pdf")
+    else:
+        r = HttpResponse(laporan_docx(akun=request.user, laporan=lap), content_type=(
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.document"))
+    r["Content-Disposition"] = f'attachment; filename="{nama}.{bentuk}"'
+    return r
+
+
+@login_required
+def templat(request):
+    from .templat import templat_bawaan
+
+    if request.method == "POST" and request.FILES.get("berkas"):
+        berkas = request.FILES["berkas"]
+        try:
+            services.templat_unggah(akun=request.user, data=berkas.read(),
+                                    nama_berkas=berkas.name)
+        except SimpulError as e:
+            messages.error(request, e.message)
+        else:
+            messages.success(request, "Templat laporan kantor Anda diganti.")
+        return redirect("humas-laporan-daftar")
+    r = HttpResponse(templat_bawaan(), content_type=(
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document"))
+    r["Content-Disposition"] = 'attachment; filename="templat-laporan-bakohumas.docx"'
+    return r
