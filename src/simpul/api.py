@@ -13,6 +13,7 @@ from simpul.core.models import TokenAPI
 from simpul.humas.api import router as humas_router
 from simpul.pemilih.api import router as pemilih_router
 from simpul.pemilu.api import router as pemilu_router
+from simpul.seleksi.api import router as seleksi_router
 from simpul.wilayah.api import router as wilayah_router
 
 
@@ -39,6 +40,7 @@ api.add_router("/wilayah", wilayah_router)
 api.add_router("/pemilu", pemilu_router)
 api.add_router("/humas", humas_router)
 api.add_router("/adhoc", adhoc_router)
+api.add_router("/seleksi", seleksi_router)
 api.add_router("/pemilih", pemilih_router)
 
 

@@ -21,6 +21,7 @@ urlpatterns = [
     path("tps/<int:tps_id>/", pemilu_views.tps_detail, name="tps"),
     path("adhoc/", include("simpul.adhoc.urls")),
     path("humas/", include("simpul.humas.urls")),
+    path("seleksi/", include("simpul.seleksi.urls")),
     path("", include("simpul.pemilih.urls")),
     path("admin/", admin.site.urls),
     path("api/v1/", api.urls),
