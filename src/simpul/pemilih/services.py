@@ -292,9 +292,9 @@ def impor_jalankan(*, impor_id: int) -> ImporPemilih:
         if impor.status != StatusImpor.ANTRE:
             return impor
         ImporPemilih.objects.filter(pk=impor.pk).update(status=StatusImpor.BERJALAN)
-    with impor.berkas.open("rb") as f:
-        data = f.read()
     try:
+        with impor.berkas.open("rb") as f:
+            data = f.read()
         return impor_proses(impor=impor, data=data)
     except DataTidakValid as e:
         ImporPemilih.objects.filter(pk=impor.pk).update(

@@ -252,3 +252,19 @@ def test_saringan_cepat_tidak_pernah_meloloskan_baris_bertemuan(pemilu):
                                hari_ini=date(2024, 1, 1)) == [], r
         assert r["kode_desa"] in desa and r["disabilitas"] in "0123456"
     assert lolos["nik"].is_unique().all()
+
+
+def test_berkas_hilang_menggagalkan_tugas_bukan_macet(operator, pemilu,
+                                                      django_capture_on_commit_callbacks):
+    from simpul.pemilih.services import impor_jalankan
+
+    job = impor_mulai(akun=operator, pemilu=pemilu, data=berkas([baris(1)]),
+                      nama_berkas="dp4.csv", latar=False)
+    assert job.status == StatusImpor.SELESAI
+    kedua = impor_mulai(akun=operator, pemilu=pemilu, data=berkas([baris(2)]),
+                        nama_berkas="dp4.csv", latar=True)
+    kedua.berkas.delete(save=False)
+    hasil = impor_jalankan(impor_id=kedua.pk)
+    assert hasil.status == StatusImpor.GAGAL and hasil.kode_galat == "pemilih.impor_galat_sistem"
+    # A redelivered task finds the job done and does nothing.
+    assert impor_jalankan(impor_id=job.pk).dibuat_jumlah == 1

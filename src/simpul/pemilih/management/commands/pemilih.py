@@ -74,3 +74,36 @@ class Command(BaseCommand):
         tulis(benar, kebenaran)
         self.stdout.write(f"{len(daftar)} rekaman di {len(desa)} desa/kelurahan → {keluar} "
                           f"(kebenaran: {kebenaran}) dalam {time.perf_counter() - mulai:.1f} s")
+
+    def _impor(self, *, berkas, pemilu, akun, sumber, galat, **_):
+        from pathlib import Path
+
+        from simpul.core.models import Akun
+        from simpul.pemilu.models import Pemilu
+
+        from ...services import impor_mulai, impor_temuan_ekspor
+
+        pengunggah = Akun.objects.filter(username=akun).first()
+        if pengunggah is None:
+            raise CommandError(f"Akun {akun} tidak ada.")
+        pemilu_obj = Pemilu.objects.filter(pk=pemilu).first()
+        if pemilu_obj is None:
+            raise CommandError(f"Pemilu {pemilu} tidak ada.")
+        mulai = time.perf_counter()
+        job = impor_mulai(akun=pengunggah, pemilu=pemilu_obj, data=Path(berkas).read_bytes(),
+                          nama_berkas=Path(berkas).name, sumber=sumber, latar=False)
+        if job.status != "selesai":
+            raise CommandError(f"Impor gagal: {job.pesan} ({job.kode_galat})")
+        self.stdout.write(f"impor #{job.pk}: {job.jumlah_baris} baris, {job.dibuat_jumlah} baru, "
+                          f"{job.diubah_jumlah} diubah, {job.tetap_jumlah} tetap, "
+                          f"{job.galat_jumlah} salah, {job.peringatan_jumlah} berperingatan "
+                          f"({time.perf_counter() - mulai:.1f} s)")
+        if galat:
+            Path(galat).write_bytes(impor_temuan_ekspor(akun=pengunggah, impor_id=job.pk))
+            self.stdout.write(f"laporan: {galat}")
+
+    def _worker(self, *, concurrency, **_):
+        from ...antrean import app
+
+        app.worker_main(["worker", "-l", "INFO", f"--concurrency={concurrency}",
+                         "-Q", "celery"])
