@@ -10,14 +10,23 @@ from simpul.pemilu.selectors import pemilu_ambil
 
 from .selectors import (
     BarisRencana,
+    anggota_daftar,
     pendaftar_ambil,
     pendaftar_status,
     pendaftar_syarat,
     pendaftar_verifikasi_daftar,
+    penempatan_terakhir,
     rekrutmen_publik,
+    rekrutmen_staf,
     rencana_kursi,
 )
-from .services import pendaftar_daftar, pendaftar_putuskan, rencana_ekspor_xlsx
+from .services import (
+    anggota_jadikan_ketua,
+    pendaftar_daftar,
+    pendaftar_putuskan,
+    penempatan_jalankan,
+    rencana_ekspor_xlsx,
+)
 from .views import XLSX
 
 router = Router(tags=["badan ad hoc"])
@@ -200,3 +209,72 @@ def pendaftar_satu(request, pendaftar_id: int):
 def pendaftar_keputusan(request, pendaftar_id: int, data: KeputusanIn):
     return _verifikasi(pendaftar_putuskan(akun=request.user, pendaftar_id=pendaftar_id,
                                           keputusan=data.keputusan, alasan=data.alasan))
+
+
+# --- Members --------------------------------------------------------------------------------
+
+class PenempatanOut(Schema):
+    id: int
+    rekrutmen_id: int
+    waktu: str
+    ringkasan: dict
+    kekurangan: list[dict]
+
+
+def _jalan(j) -> dict:
+    return {"id": j.pk, "rekrutmen_id": j.rekrutmen_id, "waktu": j.waktu.isoformat(),
+            "ringkasan": j.ringkasan, "kekurangan": j.kekurangan}
+
+
+@router.post("/rekrutmen/{rekrutmen_id}/penempatan", response={201: PenempatanOut},
+             summary="Jalankan penempatan ke kursi kosong (diaudit)")
+def penempatan(request, rekrutmen_id: int):
+    return Status(201, _jalan(penempatan_jalankan(akun=request.user, rekrutmen_id=rekrutmen_id)))
+
+
+@router.get("/rekrutmen/{rekrutmen_id}/penempatan", response=PenempatanOut | None,
+            summary="Penempatan terakhir dengan setiap unit yang tidak terisi penuh")
+def penempatan_terakhir_api(request, rekrutmen_id: int):
+    j = penempatan_terakhir(rekrutmen=rekrutmen_staf(akun=request.user,
+                                                     rekrutmen_id=rekrutmen_id))
+    return _jalan(j) if j else None
+
+
+class AnggotaOut(Schema):
+    id: int
+    kursi: str
+    badan: str
+    wilayah: str
+    tps_id: int | None
+    urut: int
+    jabatan: str
+    status: str
+    pendaftar_nomor: str
+    nama: str
+    nik: str
+    melek_it: bool
+    jarak: int
+    sk_id: int | None
+    menggantikan_id: int | None
+
+
+def _anggota(a) -> dict:
+    return {"id": a.pk, "kursi": a.kursi, "badan": a.badan, "wilayah": a.wilayah_id,
+            "tps_id": a.tps_id, "urut": a.urut, "jabatan": a.jabatan, "status": a.status,
+            "pendaftar_nomor": a.pendaftar.nomor, "nama": a.pendaftar.nama,
+            "nik": nik_samarkan(a.pendaftar.nik), "melek_it": a.pendaftar.melek_it,
+            "jarak": a.jarak, "sk_id": a.sk_id, "menggantikan_id": a.menggantikan_id}
+
+
+@router.get("/rekrutmen/{rekrutmen_id}/anggota", response=list[AnggotaOut],
+            summary="Anggota di wilayah kerja (NIK disamarkan); semua=true dengan riwayat")
+def anggota_api(request, rekrutmen_id: int, wilayah: str | None = None, semua: bool = False):
+    r = rekrutmen_staf(akun=request.user, rekrutmen_id=rekrutmen_id)
+    return [_anggota(a) for a in anggota_daftar(akun=request.user, rekrutmen=r, kode=wilayah,
+                                                semua=semua)]
+
+
+@router.post("/anggota/{anggota_id}/ketua", response=AnggotaOut,
+             summary="Tetapkan anggota sebagai ketua badannya (diaudit)")
+def anggota_ketua(request, anggota_id: int):
+    return _anggota(anggota_jadikan_ketua(akun=request.user, anggota_id=anggota_id))

@@ -140,3 +140,112 @@ class AnggotaPartai(models.Model):
 
     def __str__(self) -> str:
         return f"{self.nama} ({self.partai})"
+
+
+class JenisSK(models.TextChoices):
+    PENGANGKATAN = "pengangkatan", "Pengangkatan"
+    PAW = "paw", "Pergantian antarwaktu"
+
+
+class SK(models.Model):
+    """A decree (surat keputusan) appointing members of one body; a PAW decree appoints
+    one replacement."""
+
+    rekrutmen = models.ForeignKey(Rekrutmen, on_delete=models.PROTECT, related_name="sk")
+    pemilu = models.ForeignKey("pemilu.Pemilu", on_delete=models.PROTECT, related_name="+")
+    jenis = models.CharField(max_length=12, choices=JenisSK.choices,
+                             default=JenisSK.PENGANGKATAN)
+    nomor = models.CharField(max_length=100)
+    tanggal = models.DateField()
+    perihal = models.CharField(max_length=300)
+    wilayah = models.ForeignKey("wilayah.Wilayah", on_delete=models.PROTECT, related_name="+",
+                                help_text="Wilayah yang dicakup SK (kab/kota, kecamatan, desa).")
+    dibuat_oleh = models.ForeignKey(settings.AUTH_USER_MODEL, null=True,
+                                    on_delete=models.PROTECT, related_name="+")
+    dibuat = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-tanggal", "nomor"]
+        verbose_name = "SK"
+        verbose_name_plural = "SK"
+        constraints = [models.UniqueConstraint(fields=["pemilu", "nomor"],
+                                               name="sk_nomor_unik_per_pemilu")]
+
+    def __str__(self) -> str:
+        return f"SK {self.nomor}"
+
+
+class Jabatan(models.TextChoices):
+    KETUA = "ketua", "Ketua"
+    ANGGOTA = "anggota", "Anggota"
+
+
+class StatusAnggota(models.TextChoices):
+    AKTIF = "aktif", "Aktif"
+    BERHENTI = "berhenti", "Berhenti"
+
+
+class Anggota(models.Model):
+    """A member in a seat of a body. A seat (`kursi`: the TPS or region and a number) keeps
+    its history: a replacement is a new row pointing at the member it replaces."""
+
+    rekrutmen = models.ForeignKey(Rekrutmen, on_delete=models.PROTECT, related_name="anggota")
+    pemilu = models.ForeignKey("pemilu.Pemilu", on_delete=models.PROTECT, related_name="+")
+    badan = models.CharField(max_length=10, choices=[(b.value, b.name) for b in Badan])
+    wilayah = models.ForeignKey("wilayah.Wilayah", on_delete=models.PROTECT, related_name="+",
+                                help_text="Desa/kelurahan (KPPS, PPS) atau kecamatan (PPK).")
+    tps = models.ForeignKey("pemilu.TPS", null=True, blank=True, on_delete=models.PROTECT,
+                            related_name="+")
+    kursi = models.CharField(max_length=40, help_text="Kunci kursi: unit dan nomor urut.")
+    urut = models.PositiveSmallIntegerField()
+    jabatan = models.CharField(max_length=8, choices=Jabatan.choices, default=Jabatan.ANGGOTA)
+    pendaftar = models.ForeignKey(Pendaftar, on_delete=models.PROTECT, related_name="kursi")
+    jarak = models.PositiveSmallIntegerField(
+        default=0, help_text="0: ditempatkan di desa/wilayah domisili; 1: di sekitarnya.")
+    sk = models.ForeignKey(SK, null=True, blank=True, on_delete=models.PROTECT,
+                           related_name="anggota")
+    status = models.CharField(max_length=8, choices=StatusAnggota.choices,
+                              default=StatusAnggota.AKTIF)
+    menggantikan = models.OneToOneField("self", null=True, blank=True,
+                                        on_delete=models.PROTECT, related_name="pengganti")
+    berhenti_tanggal = models.DateField(null=True, blank=True)
+    berhenti_alasan = models.CharField(max_length=500, blank=True)
+    berhenti_bukti = models.FileField(upload_to="adhoc/paw/%Y/%m/", blank=True)
+    berhenti_bukti_sha256 = models.CharField(max_length=64, blank=True)
+    kode_hadir = models.CharField(max_length=24, unique=True,
+                                  help_text="Kode pada QR kehadiran anggota.")
+    dibuat = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["rekrutmen", "wilayah_id", "tps_id", "urut", "dibuat"]
+        verbose_name_plural = "anggota"
+        constraints = [
+            models.UniqueConstraint(fields=["pendaftar"], condition=models.Q(status="aktif"),
+                                    name="anggota_satu_kursi_per_orang"),
+            models.UniqueConstraint(fields=["rekrutmen", "kursi"],
+                                    condition=models.Q(status="aktif"),
+                                    name="anggota_satu_per_kursi"),
+        ]
+        indexes = [models.Index(fields=["rekrutmen", "wilayah"], name="anggota_rekrutmen_wil")]
+
+    def __str__(self) -> str:
+        return f"{self.get_jabatan_display()} {self.kursi}"
+
+
+class PenempatanJalan(models.Model):
+    """One run of the placement: what was filled and every unit that could not be."""
+
+    rekrutmen = models.ForeignKey(Rekrutmen, on_delete=models.PROTECT,
+                                  related_name="penempatan")
+    akun = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT,
+                             related_name="+")
+    waktu = models.DateTimeField(auto_now_add=True)
+    ringkasan = models.JSONField(default=dict)
+    kekurangan = models.JSONField(default=list)
+
+    class Meta:
+        ordering = ["-waktu"]
+        verbose_name_plural = "penempatan"
+
+    def __str__(self) -> str:
+        return f"Penempatan {self.rekrutmen_id} {self.waktu:%Y-%m-%d %H:%M}"

@@ -358,3 +358,60 @@ def berkas_periksa(data: bytes, *, maks_byte: int = BERKAS_MAKS_BYTE) -> TemuanB
         return TemuanBerkas(mime, "adhoc.berkas_rusak",
                             "Berkas rusak atau terpotong; unggah ulang.")
     return TemuanBerkas(mime)
+
+
+# --- Placement and replacement ---------------------------------------------------------------
+
+PARAMETER_PENEMPATAN_BAWAAN = {
+    "kpps_min_melek_it": 2,        # seed 003 / RULES.md §2 line 47: 2 per TPS for Sirekap
+    "pantarlih_min_melek_it": 0,
+    "kpps_dari_desa_sekitar": True,  # RULES.md §2 line 45: from a nearby desa if none local
+}
+
+
+def parameter_penempatan(pemilu, nama: str):
+    return pemilu.param(nama, PARAMETER_PENEMPATAN_BAWAAN[nama])
+
+
+def kode_kecamatan(kode: str) -> str:
+    """The kecamatan of a desa/kelurahan (or the kecamatan itself): the first three parts."""
+    return ".".join(kode.split(".")[:3])
+
+
+def jarak_domisili(rumah: str, tujuan: str) -> int:
+    """How far a home region is from a seat's region in the region tree: 0 the same
+    desa/kelurahan, 1 the same kecamatan, 2 the same kab/kota, 3 the same province, 4
+    elsewhere. Only the tree is known (applicants give no coordinates)."""
+    a, b = rumah.split("."), tujuan.split(".")
+    sama = 0
+    for x, y in zip(a, b, strict=False):
+        if x != y:
+            break
+        sama += 1
+    return len(b) - sama
+
+
+@dataclass(frozen=True)
+class CalonPengganti:
+    pendaftar_id: int
+    nomor: str
+    rumah: str
+    didaftarkan: object  # datetime of registration
+    melek_it: bool = False
+
+
+def urutkan_pengganti(calon: list[CalonPengganti], *, tujuan: str,
+                      peringkat_seleksi: list[int] | None = None) -> list[CalonPengganti]:
+    """The order in which replacements (PAW) are proposed for a seat in region `tujuan`.
+
+    When the CAT selection ranked the round (PPK, PPS), its order comes first, then any
+    candidate it did not rank. Otherwise (KPPS, Pantarlih, or no selection): domicile
+    distance to the seat (same desa, same kecamatan, ...), then the earlier registration,
+    then the registration number. Only verified (MS) applicants without a seat are passed
+    in; the choice of the replacement stays with KPU staff (PKPU 8/2022 on PAW of ad hoc
+    members; RULES.md does not fix the order, so it is documented in docs/adhoc.md)."""
+    urut_luar = {pid: i for i, pid in enumerate(peringkat_seleksi or [])}
+    tanpa = len(urut_luar)
+    return sorted(calon, key=lambda c: (urut_luar.get(c.pendaftar_id, tanpa),
+                                        jarak_domisili(c.rumah, tujuan), c.didaftarkan,
+                                        c.nomor))

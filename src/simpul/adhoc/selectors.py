@@ -3,6 +3,7 @@
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+from django.apps import apps
 from django.db.models import Count, Q, Sum
 from django.db.models.functions import Left
 
@@ -15,11 +16,20 @@ from simpul.wilayah.models import Wilayah
 from simpul.wilayah.rules import PANJANG_KODE, TINGKAT_DESA
 
 from .errors import KodeAdhoc
-from .models import AnggotaPartai, JenisBerkas, Pendaftar, Rekrutmen
+from .models import (
+    Anggota,
+    AnggotaPartai,
+    JenisBerkas,
+    Pendaftar,
+    PenempatanJalan,
+    Rekrutmen,
+    StatusAnggota,
+)
 from .rules import (
     AnggotaPartai as BarisPartai,
 )
 from .rules import (
+    Badan,
     HasilSyarat,
     Kursi,
     UkuranBadan,
@@ -346,3 +356,73 @@ def pendaftar_ambil(*, akun, pendaftar_id: int, kunci: bool = False) -> Pendafta
     if p is None:
         raise TidakDitemukan("Pendaftar tidak ditemukan di wilayah kerja Anda.")
     return p
+
+
+# --- Members, placement ---------------------------------------------------------------------
+
+def rekrutmen_staf(*, akun, rekrutmen_id: int) -> Rekrutmen:
+    """A round seen by staff whose territory overlaps the round's (a PPS sees the KPPS
+    round of its kab/kota; KPU Kab/Kota sees its own). Missing and outside look alike."""
+    cakupan = Cakupan.dari(akun)
+    cakupan.wajib_staf()
+    r = (Rekrutmen.objects.select_related("pemilu", "wilayah").filter(pk=rekrutmen_id).first())
+    if (r is None or not (cakupan.mencakup(r.wilayah_id) or di_bawah(cakupan.akar or "",
+                                                                       r.wilayah_id))
+            or (cakupan.pemilu_id and cakupan.pemilu_id != r.pemilu_id)):
+        raise TidakDitemukan("Rekrutmen tidak ditemukan di wilayah kerja Anda.")
+    return r
+
+
+def rekrutmen_staf_daftar(*, akun) -> list[Rekrutmen]:
+    cakupan = Cakupan.dari(akun)
+    cakupan.wajib_staf()
+    qs = Rekrutmen.objects.select_related("pemilu", "wilayah")
+    if cakupan.pemilu_id:
+        qs = qs.filter(pemilu_id=cakupan.pemilu_id)
+    if cakupan.akar:
+        qs = qs.filter(cakupan.q_kode("wilayah_id") | Q(wilayah_id__in=leluhur(cakupan.akar)))
+    return list(qs)
+
+
+def peringkat_seleksi(*, akun, rekrutmen: Rekrutmen) -> list[int] | None:
+    """The CAT selection's order of applicants (PPK, PPS), when `simpul.seleksi` is
+    installed and ranked this round; None otherwise (then registration order is used)."""
+    if rekrutmen.badan not in (Badan.PPK, Badan.PPS) or not apps.is_installed("simpul.seleksi"):
+        return None
+    from simpul.seleksi.selectors import peringkat_rekrutmen
+
+    p = peringkat_rekrutmen(akun=akun, rekrutmen=rekrutmen)
+    urut = [c.pendaftar_id for _, _, daftar in p.wilayah for c in daftar
+            if c.peringkat is not None]
+    return urut or None
+
+
+def anggota_qs(*, akun, rekrutmen: Rekrutmen):
+    """Members of a round inside the account's territory."""
+    return Anggota.objects.filter(rekrutmen=rekrutmen).filter(
+        Cakupan.dari(akun).q_kode("wilayah_id"))
+
+
+def anggota_daftar(*, akun, rekrutmen: Rekrutmen, kode: str | None = None,
+                   semua: bool = False) -> list[Anggota]:
+    """Active members (or the whole seat history with `semua`) under `kode`."""
+    qs = anggota_qs(akun=akun, rekrutmen=rekrutmen).select_related(
+        "pendaftar", "wilayah", "tps", "sk")
+    if not semua:
+        qs = qs.filter(status=StatusAnggota.AKTIF)
+    if kode:
+        qs = qs.filter(Q(wilayah_id=kode) | Q(wilayah_id__startswith=kode + "."))
+    return list(qs.order_by("wilayah_id", "tps__nomor", "urut", "dibuat"))
+
+
+def anggota_ambil(*, akun, anggota_id: int) -> Anggota:
+    a = (Anggota.objects.select_related("rekrutmen__pemilu", "rekrutmen__wilayah", "pendaftar",
+                                        "wilayah", "tps", "sk")
+         .filter(Cakupan.dari(akun).q_kode("wilayah_id")).filter(pk=anggota_id).first())
+    if a is None or not Cakupan.dari(akun).aktif:
+        raise TidakDitemukan("Anggota tidak ditemukan di wilayah kerja Anda.")
+    return a
+
+
+def penempatan_terakhir(*, rekrutmen: Rekrutmen) -> PenempatanJalan | None:
+    return rekrutmen.penempatan.order_by("-waktu").first()

@@ -4,11 +4,13 @@ import hashlib
 import io
 import re
 import secrets
-from dataclasses import asdict
+from collections import defaultdict
+from dataclasses import asdict, dataclass, replace
 from datetime import date, datetime
 
 from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
+from django.db.models import Q
 from django.utils import timezone
 from openpyxl import Workbook
 
@@ -18,12 +20,24 @@ from simpul.core.nik import nik_periksa
 from simpul.core.roles import PERAN_KPU
 from simpul.core.scope import Cakupan, di_bawah
 from simpul.core.tabel import baca_tabel
-from simpul.pemilu.models import Pemilu
+from simpul.pemilu.models import TPS, Pemilu
 from simpul.wilayah.models import Wilayah
 from simpul.wilayah.rules import TINGKAT_DESA
 
 from .errors import KodeAdhoc
-from .models import AnggotaPartai, Berkas, JenisBerkas, Pendaftar, Rekrutmen, StatusPendaftar
+from .models import (
+    Anggota,
+    AnggotaPartai,
+    Berkas,
+    Jabatan,
+    JenisBerkas,
+    Pendaftar,
+    PenempatanJalan,
+    Rekrutmen,
+    StatusAnggota,
+    StatusPendaftar,
+)
+from .penempatan import Pelamar, Unit, tempatkan
 from .rules import (
     BERKAS_MAKS_BYTE,
     JENJANG_PENDIDIKAN,
@@ -31,11 +45,23 @@ from .rules import (
     Hasil,
     berkas_periksa,
     hasil_akhir,
+    kode_kecamatan,
     nama_baku,
+    pantarlih_per_tps,
+    parameter_penempatan,
     parameter_syarat,
+    ukuran_badan,
     usia_pada,
 )
-from .selectors import BarisRencana, pendaftar_ambil, pendaftar_syarat, rencana_rinci
+from .selectors import (
+    BarisRencana,
+    anggota_ambil,
+    pendaftar_ambil,
+    pendaftar_syarat,
+    peringkat_seleksi,
+    rekrutmen_staf,
+    rencana_rinci,
+)
 
 KOLOM_KURSI = ["TPS", "Pemilih", "TPS > ambang Pantarlih", "TPS tanpa jumlah pemilih",
                "PPK", "PPS", "KPPS", "Pantarlih", "Jumlah kursi"]
@@ -318,3 +344,142 @@ def anggota_partai_impor(*, akun, pemilu: Pemilu, data: bytes, nama_berkas: str)
                     sesudah={"berkas": nama_berkas, "baris": len(baris), "galat": len(galat),
                              "sha256": hashlib.sha256(data).hexdigest()})
     return {"diimpor": len(baris), "galat": galat}
+
+
+# --- Placement of members into seats --------------------------------------------------------
+
+def _kode_hadir() -> str:
+    return secrets.token_urlsafe(12)
+
+
+@dataclass
+class _UnitData:
+    kunci: str
+    label: str
+    wilayah_id: str
+    tps_id: int | None
+    unit: Unit
+
+
+def _unit_penempatan(r: Rekrutmen) -> list[_UnitData]:
+    """The bodies of a round in filling order, with their seats and IT minimum."""
+    pemilu, u = r.pemilu, ukuran_badan(r.pemilu)
+    awal = Q(kode=r.wilayah_id) | Q(kode__startswith=r.wilayah_id + ".")
+    if pemilu.cakupan_id:
+        awal &= Q(kode=pemilu.cakupan_id) | Q(kode__startswith=pemilu.cakupan_id + ".")
+    if r.badan in (Badan.KPPS, Badan.PANTARLIH):
+        kpps = r.badan == Badan.KPPS
+        min_it = parameter_penempatan(pemilu, "kpps_min_melek_it" if kpps
+                                      else "pantarlih_min_melek_it")
+        sekitar = kpps and parameter_penempatan(pemilu, "kpps_dari_desa_sekitar")
+        tps = (TPS.objects.filter(pemilu=pemilu).filter(
+                   Q(desa_id__startswith=r.wilayah_id + "."))
+               .select_related("desa").order_by("desa_id", "nomor"))
+        return [_UnitData(
+            f"tps:{t.pk}", f"TPS {t.nomor:03d} {t.desa.nama}", t.desa_id, t.pk,
+            Unit(f"tps:{t.pk}", t.desa_id,
+                 u.kpps_per_tps if kpps else pantarlih_per_tps(t.jumlah_pemilih, u),
+                 min_it, kode_kecamatan(t.desa_id) if sekitar else None))
+            for t in tps]
+    tingkat, kursi = (("kecamatan",), u.ppk_per_kecamatan) if r.badan == Badan.PPK else (
+        TINGKAT_DESA, u.pps_per_desa)
+    wilayah = Wilayah.objects.filter(awal, tingkat__in=tingkat, aktif=True).order_by("kode")
+    return [_UnitData(f"wil:{w.kode}", f"{w.get_tingkat_display()} {w.nama}", w.kode, None,
+                      Unit(f"wil:{w.kode}", w.kode, kursi))
+            for w in wilayah]
+
+
+def penempatan_jalankan(*, akun, rekrutmen_id: int) -> PenempatanJalan:
+    """Place the verified (MS) applicants of a round who hold no seat into the vacant seats
+    (KPPS and Pantarlih per TPS, PPS per desa/kelurahan, PPK per kecamatan) with
+    `penempatan.tempatkan`, write the seats, and keep the report of every unit left short.
+
+    Seats already held are kept, so running it again only fills what is vacant. One
+    transaction, one audit entry with a digest of every (seat, applicant) pair."""
+    r = rekrutmen_staf(akun=akun, rekrutmen_id=rekrutmen_id)
+    Cakupan.dari(akun).wajib_mengelola(r.wilayah_id, "Hanya KPU Kabupaten/Kota yang "
+                                       "menempatkan anggota badan ad hoc.")
+    with transaction.atomic():
+        Rekrutmen.objects.select_for_update().filter(pk=r.pk).first()
+        units = _unit_penempatan(r)
+        if not units:
+            _tolak(KodeAdhoc.PENEMPATAN_TIDAK_VALID, f"Tidak ada TPS/wilayah untuk {r.nama}.")
+        ada = (Anggota.objects.filter(rekrutmen=r, status=StatusAnggota.AKTIF)
+               .values_list("kursi", "urut", "jabatan", "pendaftar__melek_it"))
+        terisi, urut_dipakai, berketua = defaultdict(int), defaultdict(set), set()
+        terisi_it = defaultdict(int)
+        for kursi, urut, jabatan, it in ada:
+            unit = kursi.rsplit("#", 1)[0]
+            terisi[unit] += 1
+            terisi_it[unit] += bool(it)
+            urut_dipakai[unit].add(urut)
+            if jabatan == Jabatan.KETUA:
+                berketua.add(unit)
+        units = [replace(d, unit=replace(d.unit, terisi=terisi[d.kunci],
+                                         terisi_it=terisi_it[d.kunci])) for d in units]
+        calon = list(Pendaftar.objects.filter(rekrutmen=r, status=StatusPendaftar.MEMENUHI_SYARAT)
+                     .exclude(kursi__status=StatusAnggota.AKTIF)
+                     .order_by("dibuat", "nomor")
+                     .values_list("pk", "domisili_id", "wilayah_tugas_id", "melek_it"))
+        luar = {pid: i for i, pid in enumerate(peringkat_seleksi(akun=akun, rekrutmen=r) or [])}
+        pelamar = []
+        for i, (pk, domisili, tugas, it) in enumerate(calon):
+            rumah = domisili if r.badan in (Badan.KPPS, Badan.PANTARLIH) else tugas
+            pelamar.append(Pelamar(pk, rumah, luar.get(pk, len(luar) + i), it,
+                                   kode_kecamatan(rumah)))
+        hasil = tempatkan([d.unit for d in units], pelamar)
+        per_kunci = {d.kunci: d for d in units}
+        baru = []
+        for duduk in sorted(hasil.duduk, key=lambda x: (x.unit_id, not x.ketua)):
+            d = per_kunci[duduk.unit_id]
+            urut = next(n for n in range(1, 100) if n not in urut_dipakai[d.kunci])
+            urut_dipakai[d.kunci].add(urut)
+            ketua = duduk.ketua and d.kunci not in berketua
+            baru.append(Anggota(
+                rekrutmen=r, pemilu_id=r.pemilu_id, badan=r.badan, wilayah_id=d.wilayah_id,
+                tps_id=d.tps_id, kursi=f"{d.kunci}#{urut}", urut=urut,
+                jabatan=Jabatan.KETUA if ketua else Jabatan.ANGGOTA,
+                pendaftar_id=duduk.pelamar_id, jarak=duduk.jarak, kode_hadir=_kode_hadir()))
+        Anggota.objects.bulk_create(baru, batch_size=5000)
+        kurang = [{"unit": k.unit_id, "label": per_kunci[k.unit_id].label,
+                   "wilayah": per_kunci[k.unit_id].wilayah_id, "kursi_kosong": k.kursi_kosong,
+                   "kurang_it": k.kurang_it, "alasan": k.alasan} for k in hasil.kekurangan]
+        kursi_total = sum(d.unit.kursi for d in units)
+        ringkasan = {"unit": len(units), "kursi": kursi_total,
+                     "terisi_sebelumnya": sum(terisi.values()), "ditempatkan": len(baru),
+                     "kursi_kosong": sum(k["kursi_kosong"] for k in kurang),
+                     "unit_kurang": len(kurang),
+                     "unit_kurang_it": sum(1 for k in kurang if k["kurang_it"]),
+                     "tidak_ditempatkan": len(hasil.tidak_ditempatkan),
+                     "dari_sekitar": sum(1 for a in baru if a.jarak),
+                     "urutan": "seleksi" if luar else "waktu_pendaftaran"}
+        jalan = PenempatanJalan.objects.create(rekrutmen=r, akun=akun, ringkasan=ringkasan,
+                                               kekurangan=kurang)
+        sidik = hashlib.sha256("\n".join(sorted(f"{a.kursi} {a.pendaftar_id}" for a in baru))
+                               .encode()).hexdigest()
+        audit_catat(akun=akun, aksi="adhoc.penempatan.jalankan", objek=jalan,
+                    sesudah={**ringkasan, "rekrutmen": r.pk, "sidik": sidik},
+                    wilayah_kode=r.wilayah_id)
+    return jalan
+
+
+def anggota_jadikan_ketua(*, akun, anggota_id: int) -> Anggota:
+    """Make a member the ketua of its body (the body chooses its chair; staff record it)."""
+    with transaction.atomic():
+        a = anggota_ambil(akun=akun, anggota_id=anggota_id)
+        Cakupan.dari(akun).wajib_mengelola(a.rekrutmen.wilayah_id, "Hanya KPU Kabupaten/Kota "
+                                           "yang menetapkan ketua.")
+        if a.status != StatusAnggota.AKTIF:
+            raise Konflik(KodeAdhoc.ANGGOTA_TIDAK_AKTIF, "Anggota ini sudah berhenti.")
+        unit = a.kursi.rsplit("#", 1)[0]
+        lama = list(Anggota.objects.select_for_update().filter(
+            rekrutmen=a.rekrutmen, kursi__startswith=unit + "#", status=StatusAnggota.AKTIF,
+            jabatan=Jabatan.KETUA).exclude(pk=a.pk))
+        for x in lama:
+            x.jabatan = Jabatan.ANGGOTA
+            x.save(update_fields=["jabatan"])
+        a.jabatan = Jabatan.KETUA
+        a.save(update_fields=["jabatan"])
+        audit_catat(akun=akun, aksi="adhoc.anggota.ketua", objek=a, wilayah_kode=a.wilayah_id,
+                    sebelum={"ketua": [x.pk for x in lama]}, sesudah={"ketua": a.pk})
+    return a

@@ -18,3 +18,8 @@ urlpatterns = [
     path("verifikasi/<int:pendaftar_id>/berkas/<str:jenis>", views.verifikasi_berkas,
          name="verifikasi-berkas"),
 ]
+
+urlpatterns += [
+    path("rekrutmen/", views.rekrutmen_staf, name="rekrutmen-staf"),
+    path("rekrutmen/<int:rekrutmen_id>/anggota/", views.anggota, name="anggota"),
+]

@@ -10,6 +10,8 @@ from django.utils import timezone
 
 from simpul.core.errors import SimpulError, TidakDitemukan
 from simpul.core.nik import nik_samarkan
+from simpul.core.roles import PERAN_KPU
+from simpul.core.scope import Cakupan
 from simpul.pemilu.selectors import pemilu_ambil, pemilu_daftar
 from simpul.wilayah.selectors import wilayah_jejak
 
@@ -17,16 +19,26 @@ from .forms import TERIMA, FormPendaftaran
 from .models import JenisBerkas, StatusPendaftar
 from .rules import BERKAS_MAKS_BYTE, LABEL_HASIL, hasil_akhir
 from .selectors import (
+    anggota_daftar,
     pendaftar_ambil,
     pendaftar_status,
     pendaftar_syarat,
     pendaftar_verifikasi_daftar,
+    penempatan_terakhir,
     rekrutmen_publik,
+    rekrutmen_staf_daftar,
     rekrutmen_terbuka,
     rencana_kursi,
     wilayah_tugas_pilihan,
 )
-from .services import pendaftar_daftar, pendaftar_putuskan, rencana_ekspor_xlsx
+from .selectors import rekrutmen_staf as sel_rekrutmen_staf
+from .services import (
+    anggota_jadikan_ketua,
+    pendaftar_daftar,
+    pendaftar_putuskan,
+    penempatan_jalankan,
+    rencana_ekspor_xlsx,
+)
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -144,3 +156,45 @@ def verifikasi_berkas(request, pendaftar_id: int, jenis: str):
     if b is None:
         raise TidakDitemukan("Berkas tidak ditemukan.")
     return FileResponse(b.berkas.open("rb"), content_type=b.mime)
+
+
+# --- Members: placement, inauguration, training, replacement --------------------------------
+
+def _boleh_kelola(akun, r) -> bool:
+    c = Cakupan.dari(akun)
+    return c.aktif and c.peran in PERAN_KPU and c.mencakup(r.wilayah_id)
+
+
+@login_required
+def rekrutmen_staf(request):
+    return render(request, "adhoc/rekrutmen_staf.html",
+                  {"daftar": rekrutmen_staf_daftar(akun=request.user)})
+
+
+@login_required
+def anggota(request, rekrutmen_id: int):
+    """Members of a round: run the placement, the report of units left short, the seats."""
+    akun, galat = request.user, None
+    r = sel_rekrutmen_staf(akun=akun, rekrutmen_id=rekrutmen_id)
+    if request.method == "POST":
+        try:
+            if request.POST.get("aksi") == "ketua":
+                anggota_jadikan_ketua(akun=akun, anggota_id=int(request.POST["anggota"]))
+            else:
+                jalan = penempatan_jalankan(akun=akun, rekrutmen_id=r.pk)
+                messages.success(request, f"Penempatan: {jalan.ringkasan['ditempatkan']} "
+                                          "anggota ditempatkan.")
+        except SimpulError as e:
+            if e.status in (403, 404):
+                raise
+            galat = e
+        else:
+            return redirect("adhoc:anggota", rekrutmen_id=r.pk)
+    kode = request.GET.get("wilayah") or None
+    daftar = anggota_daftar(akun=akun, rekrutmen=r, kode=kode)
+    for a in daftar:
+        a.nik_samar = nik_samarkan(a.pendaftar.nik)
+    return render(request, "adhoc/anggota.html", {
+        "r": r, "jalan": penempatan_terakhir(rekrutmen=r), "daftar": daftar, "kode": kode,
+        "kelola": _boleh_kelola(akun, r), "galat": galat},
+        status=galat.status if galat else 200)

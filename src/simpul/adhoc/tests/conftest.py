@@ -48,3 +48,27 @@ def isian():
         data.update(ubah)
         return data
     return buat
+
+
+@pytest.fixture
+def pelamar_ms():
+    """Make verified (MS) applicants of a round in a desa quickly (bulk, no uploads): the
+    registration path itself is tested in test_services_pendaftaran."""
+    from simpul.adhoc.models import Pendaftar, StatusPendaftar
+
+    nomor = iter(range(1, 1_000_000))
+
+    def buat(rekrutmen, desa: str, n: int, *, it: int = 0, tugas: str | None = None):
+        baris = []
+        for i in range(n):
+            k = next(nomor)
+            baris.append(Pendaftar(
+                rekrutmen=rekrutmen, pemilu_id=rekrutmen.pemilu_id, nomor=f"UJI-{k:07d}",
+                kunci_idempoten=f"uji-{k}", nik=f"357405010190{k:04d}", nama=f"Pelamar {k}",
+                jenis_kelamin="L", tanggal_lahir=date(1990, 1, 1), alamat="Jl. Uji",
+                domisili_id=desa, wilayah_tugas_id=tugas or desa, pendidikan="sma",
+                telepon="081234567890", bukan_anggota_partai=True, tidak_pernah_dipidana=True,
+                melek_it=i < it, status=StatusPendaftar.MEMENUHI_SYARAT))
+        return Pendaftar.objects.bulk_create(baris)
+
+    return buat
