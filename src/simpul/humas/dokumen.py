@@ -1,6 +1,7 @@
 """The report as documents: DOCX from a docxtpl template (the office's own, or the
 built-in), PDF from HTML with WeasyPrint (LibreOffice is not on the machines)."""
 
+import base64
 import io
 import zipfile
 
@@ -12,7 +13,7 @@ from jinja2 import TemplateError
 from simpul.core.errors import DataTidakValid
 
 from .errors import KodeHumas
-from .grafik import grafik_png, grafik_svg
+from .grafik import grafik_png
 from .models import TemplatLaporan
 from .narasi import NARASI_BAWAAN, narasi_paragraf
 from .selectors import laporan_konteks
@@ -45,8 +46,16 @@ def laporan_docx(*, akun, laporan) -> bytes:
 def laporan_html(*, akun, laporan) -> str:
     k = laporan_konteks(akun=akun, laporan=laporan)
     r = k["rekap"]
+    # The appendix is one pre-formatted block per month: a table of a year's ~1,200 rows
+    # takes WeasyPrint several seconds to lay out, lines of text a fraction of that.
+    lampiran: dict[str, list[str]] = {}
+    for i, b in enumerate(k["lampiran"], start=1):
+        lampiran.setdefault(b["tanggal"][3:], []).append(
+            f"{i}. {b['tanggal']} · {b['jenis']} · {b['judul']} · {b['kanal']}")
+    png = base64.b64encode(grafik_png(r["bulanan"], r["kolom"])).decode()
     return render_to_string("humas/laporan_pdf.html", {
-        **k, "grafik_svg": grafik_svg(r["bulanan"], r["kolom"]),
+        **k, "grafik_png": png, "lampiran_teks": [(bulan, "\n".join(baris))
+                                                  for bulan, baris in lampiran.items()],
         "koordinasi_judul": [("a. Dengan Instansi Pemerintah", k["koordinasi"]["pemerintah"]),
                              ("b. Dengan Instansi Nonpemerintah",
                               k["koordinasi"]["nonpemerintah"])]})

@@ -79,7 +79,7 @@ def test_docx_struktur_dan_tabel_sama_dengan_seed(laporan_s1, staf_kota):
 
 def test_pdf_dan_html(laporan_s1, staf_kota):
     html = laporan_html(akun=staf_kota, laporan=laporan_s1)
-    assert "Grup Bakohumas KPU Provinsi Jawa Timur" in html and "<svg" in html
+    assert "Grup Bakohumas KPU Provinsi Jawa Timur" in html and "data:image/png" in html
     pdf = laporan_pdf(akun=staf_kota, laporan=laporan_s1)
     assert pdf.startswith(b"%PDF") and len(pdf) > 20_000
 
