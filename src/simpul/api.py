@@ -10,6 +10,7 @@ from simpul.adhoc.api import router as adhoc_router
 from simpul.core.api import router as core_router
 from simpul.core.errors import Kode, SimpulError
 from simpul.core.models import TokenAPI
+from simpul.ganda.api import router as ganda_router
 from simpul.humas.api import router as humas_router
 from simpul.pemilih.api import router as pemilih_router
 from simpul.pemilu.api import router as pemilu_router
@@ -42,6 +43,7 @@ api.add_router("/humas", humas_router)
 api.add_router("/adhoc", adhoc_router)
 api.add_router("/seleksi", seleksi_router)
 api.add_router("/pemilih", pemilih_router)
+api.add_router("/ganda", ganda_router)
 
 
 def _galat(request, status: int, code: str, message: str, details=None):

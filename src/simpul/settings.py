@@ -31,6 +31,7 @@ INSTALLED_APPS = [
     "simpul.adhoc",
     "simpul.pemilih",
     "simpul.seleksi",
+    "simpul.ganda",
 ]
 
 MIDDLEWARE = [

@@ -22,6 +22,7 @@ urlpatterns = [
     path("adhoc/", include("simpul.adhoc.urls")),
     path("humas/", include("simpul.humas.urls")),
     path("seleksi/", include("simpul.seleksi.urls")),
+    path("ganda/", include("simpul.ganda.urls")),
     path("", include("simpul.pemilih.urls")),
     path("admin/", admin.site.urls),
     path("api/v1/", api.urls),

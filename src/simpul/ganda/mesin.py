@@ -198,18 +198,21 @@ def _blok_prediksi(kolom: set[str]):
     return aturan
 
 
-def _blok_latih(kolom: set[str]):
+def _blok_latih(siap: pl.DataFrame, *, minimal: int = 10) -> list[tuple[str, ...]]:
     """Training blocks, chosen to hold few pairs of relatives: a family shares a KK,
     an address and often (for twins, or ages clipped to 17) a birth date, which EM
-    would otherwise learn as the signature of a duplicate."""
-    from splink import block_on
-
-    aturan = [block_on("nama", "tahun_lahir")]
-    if "nik" in kolom:
-        aturan.insert(0, block_on("nik"))
-    else:
-        aturan.append(block_on("tanggal_lahir", "nama_awal"))
-    return aturan
+    would otherwise learn as the signature of a duplicate. A block that yields almost
+    no pairs is skipped: in the database one NIK appears once per election."""
+    calon = [("nik",), ("nama", "tahun_lahir"), ("tanggal_lahir", "nama_awal")]
+    dipakai = []
+    for kolom in calon:
+        n = (siap.drop_nulls(list(kolom)).group_by(list(kolom)).len()
+             .select((pl.col("len") * (pl.col("len") - 1) // 2).sum()).item())
+        if n >= minimal:
+            dipakai.append(kolom)
+        if len(dipakai) == 2:
+            break
+    return dipakai
 
 
 def _aturan_pasti(kolom: set[str]):
@@ -285,6 +288,21 @@ def _label(model: dict) -> dict[str, dict[int, str]]:
     return label
 
 
+def spark_lokal(*, partisi: int = 2):
+    """A local Spark session with Splink's similarity functions (the jar ships inside
+    the splink package, so nothing is downloaded)."""
+    from pyspark.sql import SparkSession
+    from splink.backends.spark import similarity_jar_location
+
+    return (SparkSession.builder.master(f"local[{partisi}]").appName("simpul-ganda")
+            .config("spark.jars", similarity_jar_location())
+            .config("spark.sql.shuffle.partitions", str(partisi))
+            .config("spark.default.parallelism", str(partisi))
+            .config("spark.ui.enabled", "false")
+            .config("spark.driver.memory", "2g")
+            .getOrCreate())
+
+
 def _db_api(backend: Backend, spark=None):
     if backend == "duckdb":
         import duckdb
@@ -319,7 +337,7 @@ def deteksi(df: pl.DataFrame, *, df_lain: pl.DataFrame | None = None,
     regions) and only pairs across them are returned. `u_semua_pasangan` estimates u
     from every pair rather than a random sample, which makes training deterministic
     across backends on a small sample."""
-    from splink import Linker
+    from splink import Linker, block_on
 
     siap = siapkan(df)
     siap_lain = siapkan(df_lain) if df_lain is not None else None
@@ -347,9 +365,11 @@ def deteksi(df: pl.DataFrame, *, df_lain: pl.DataFrame | None = None,
                                                              seed=seed)
         linker.training.estimate_probability_two_random_records_match(
             _aturan_pasti(kolom), recall=0.8)
-        for aturan in _blok_latih(kolom):
+        semua = siap if siap_lain is None else pl.concat([siap, siap_lain])
+        for kolom_blok in _blok_latih(semua):
             linker.training.estimate_parameters_using_expectation_maximisation(
-                aturan, max_pairs=None if u_semua_pasangan else em_max_pasangan)
+                block_on(*kolom_blok),
+                max_pairs=None if u_semua_pasangan else em_max_pasangan)
     hasil = linker.inference.predict(threshold_match_probability=ambang,
                                      warning_mode="never")
     pasangan = pl.from_pandas(hasil.as_pandas_dataframe())
