@@ -97,3 +97,84 @@ def cek(request, data: CekIn):
     hasil = cek_dpt(nik=data.nik, nama=data.nama.strip(), klien=klien_dari(request),
                     akun=request.user if request.user.is_authenticated else None)
     return {"ditemukan": bool(hasil), "hasil": hasil}
+
+
+class CoklitPemilihOut(Schema):
+    id: int
+    versi: int
+    nik: str
+    nkk: str
+    nama: str
+    tanggal_lahir: date
+    jenis_kelamin: str
+    alamat: str
+    rt: str
+    rw: str
+    coklit: str
+    status: str
+    kategori_tms: str | None
+    stiker: bool
+
+    @staticmethod
+    def dari(p) -> dict:
+        return {"id": p.pk, "versi": p.versi, "nik": p.nik, "nkk": p.nkk, "nama": p.nama,
+                "tanggal_lahir": p.tanggal_lahir, "jenis_kelamin": p.jenis_kelamin,
+                "alamat": p.alamat, "rt": p.rt, "rw": p.rw, "coklit": p.coklit,
+                "status": p.status, "stiker": p.stiker,
+                "kategori_tms": p.kategori_tms.kode if p.kategori_tms_id else None}
+
+
+class CoklitIn(Schema):
+    versi: int
+    hasil: str
+    kunci: str = ""
+    kategori: str | None = None
+    perubahan: dict = {}
+    stiker: bool = False
+    alasan: str = ""
+
+
+class CoklitSimpanOut(Schema):
+    diulang: bool
+    pemilih: CoklitPemilihOut
+
+
+class KemajuanOut(Schema):
+    kunci: str | int | None
+    nama: str
+    jumlah: int
+    ms: int
+    tms: int
+    belum: int
+    stiker: int
+    persen: float
+
+
+@router.get("/coklit", response=list[CoklitPemilihOut], url_name="coklit_daftar",
+            summary="Pemilih di TPS Pantarlih (untuk coklit)")
+def coklit_daftar_api(request):
+    from .selectors import coklit_daftar
+
+    return [CoklitPemilihOut.dari(p) for p in coklit_daftar(akun=request.user)]
+
+
+@router.get("/coklit/kemajuan", response=list[KemajuanOut], url_name="coklit_kemajuan",
+            summary="Kemajuan coklit per TPS, desa atau kecamatan")
+def coklit_kemajuan_api(request, pemilu_id: int, tingkat: str = "desa"):
+    from .selectors import coklit_kemajuan
+
+    return coklit_kemajuan(akun=request.user, tingkat=tingkat,
+                           pemilu=pemilu_ambil(akun=request.user, pemilu_id=pemilu_id))
+
+
+@router.post("/{pemilih_id}/coklit", response=CoklitSimpanOut, url_name="coklit_simpan",
+             summary="Simpan hasil coklit (MS/TMS); kunci idempoten di body atau header "
+                     "Idempotency-Key")
+def coklit_simpan_api(request, pemilih_id: int, data: CoklitIn):
+    from .services import coklit_simpan
+
+    hasil = coklit_simpan(akun=request.user, pemilih_id=pemilih_id, versi=data.versi,
+                          kunci=data.kunci or request.headers.get("Idempotency-Key", ""),
+                          hasil=data.hasil, kategori=data.kategori, perubahan=data.perubahan,
+                          stiker=data.stiker, alasan=data.alasan)
+    return {"diulang": hasil.diulang, "pemilih": CoklitPemilihOut.dari(hasil.pemilih)}

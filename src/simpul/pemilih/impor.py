@@ -297,8 +297,9 @@ def _muat_postgres(impor: ImporPemilih, baik: pl.DataFrame, akun) -> tuple[int, 
         c.execute(f"""
             WITH r AS (
               INSERT INTO pemilih_pemilih (pemilu_id, nik, {", ".join(_DATA)}, peringatan,
-                  sumber, status, impor_id, versi, dibuat, diubah)
-              SELECT %s, s.nik, {kolom_s}, s.peringatan, %s, 'aktif', %s, 1, now(), now()
+                  sumber, status, coklit, stiker, impor_id, versi, dibuat, diubah)
+              SELECT %s, s.nik, {kolom_s}, s.peringatan, %s, 'aktif', 'belum', false, %s, 1,
+                     now(), now()
               FROM pemilih_tahap s
               ON CONFLICT (pemilu_id, nik) DO UPDATE SET
                   ({", ".join(_DATA)}, peringatan) = ({baru}, EXCLUDED.peringatan),

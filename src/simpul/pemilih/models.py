@@ -60,6 +60,12 @@ class StatusPemilih(models.TextChoices):
     TMS = "tms", "Tidak memenuhi syarat"
 
 
+class HasilCoklit(models.TextChoices):
+    BELUM = "belum", "Belum dicoklit"
+    MS = "ms", "Memenuhi syarat (MS)"
+    TMS = "tms", "Tidak memenuhi syarat (TMS)"
+
+
 class Pemilih(models.Model):
     """One person on the voter list of one election. Never deleted: a person who is not
     eligible is marked TMS with a category. `versi` guards against lost updates."""
@@ -86,7 +92,11 @@ class Pemilih(models.Model):
                                      on_delete=models.PROTECT, related_name="+",
                                      db_index=False)
     tps = models.ForeignKey("pemilu.TPS", null=True, blank=True, on_delete=models.PROTECT,
-                            related_name="pemilih")
+                            related_name="pemilih", db_index=False)
+    coklit = models.CharField(max_length=5, choices=HasilCoklit.choices,
+                              default=HasilCoklit.BELUM)
+    coklit_pada = models.DateTimeField(null=True, blank=True)
+    stiker = models.BooleanField(default=False, help_text="Stiker coklit ditempel.")
     peringatan = models.JSONField(default=list, blank=True,
                                   help_text="Kode temuan peringatan (mis. nik.tanggal_lahir_beda).")
     impor = models.ForeignKey("ImporPemilih", null=True, blank=True, on_delete=models.SET_NULL,
@@ -113,6 +123,7 @@ class Pemilih(models.Model):
         indexes = [
             models.Index(fields=["pemilu", "desa"], name="pemilih_pemilu_desa"),
             models.Index(fields=["pemilu", "nkk"], name="pemilih_pemilu_nkk"),
+            models.Index(fields=["tps", "coklit"], name="pemilih_tps_coklit"),
         ]
 
     def __str__(self) -> str:
@@ -140,6 +151,26 @@ class RiwayatPemilih(models.Model):
 
     def __str__(self) -> str:
         return f"{self.aksi} v{self.versi} ({self.waktu:%Y-%m-%d %H:%M})"
+
+
+class KunciIdempoten(models.Model):
+    """A save sent with a client-made key: a retried save (dropped connection, double tap)
+    finds its key here and is answered without being applied again."""
+
+    kunci = models.CharField(max_length=64, unique=True)
+    akun = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL,
+                             related_name="+")
+    pemilih = models.ForeignKey(Pemilih, on_delete=models.CASCADE, related_name="+")
+    sidik = models.CharField(max_length=64, help_text="SHA-256 isi permintaan.")
+    versi = models.PositiveIntegerField()
+    dibuat = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = "kunci idempoten"
+        verbose_name_plural = "kunci idempoten"
+
+    def __str__(self) -> str:
+        return self.kunci
 
 
 class StatusImpor(models.TextChoices):

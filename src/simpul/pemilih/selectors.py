@@ -1,10 +1,12 @@
 """Reads of voter records through the acting user's territory (and TPS for Pantarlih)."""
 
+from django.db import models
 from django.db.models import QuerySet
 
 from simpul.core.errors import TidakDitemukan
 from simpul.core.scope import Cakupan
 from simpul.pemilu.models import Pemilu
+from simpul.wilayah.models import Wilayah
 
 from .models import ImporPemilih, KategoriTMS, Pemilih, RiwayatPemilih
 
@@ -46,3 +48,51 @@ def impor_ambil(*, akun, impor_id: int) -> ImporPemilih:
     if impor is None or not cakupan.mencakup(impor.wilayah_kode):
         raise TidakDitemukan("Impor tidak ditemukan di wilayah kerja Anda.")
     return impor
+
+
+def coklit_daftar(*, akun) -> QuerySet[Pemilih]:
+    """The voters a Pantarlih matches: those of their own TPS (from `Cakupan.tps`),
+    house by house (RW, RT, KK)."""
+    from simpul.pemilu.models import TPS
+
+    cakupan = Cakupan.dari(akun)
+    tps = cakupan.tps(TPS.objects.all())
+    if cakupan.tps_id is None:
+        raise TidakDitemukan("Akun ini tidak terikat pada satu TPS.")
+    return (pemilih_qs(akun=akun).filter(tps__in=tps).select_related("kategori_tms")
+            .order_by("rw", "rt", "nkk", "nama"))
+
+
+TINGKAT_KEMAJUAN = {"tps": "tps_id", "desa": "desa_id", "kecamatan": None}
+
+
+def coklit_kemajuan(*, akun, pemilu: Pemilu, tingkat: str = "desa") -> list[dict]:
+    """Coklit progress computed from the voter rows themselves (never typed in): per TPS,
+    desa/kelurahan or kecamatan, inside the account's territory."""
+    from django.db.models import Count, Q
+    from django.db.models.functions import Substr
+
+    if tingkat not in TINGKAT_KEMAJUAN:
+        raise TidakDitemukan(f"Tingkat '{tingkat}' tidak dikenal.")
+    qs = pemilih_qs(akun=akun).filter(pemilu=pemilu)
+    if tingkat == "kecamatan":
+        qs = qs.annotate(kunci=Substr("desa_id", 1, 8))
+    else:
+        qs = qs.annotate(kunci=models.F(TINGKAT_KEMAJUAN[tingkat]))
+    baris = list(qs.values("kunci").annotate(
+        jumlah=Count("id"), ms=Count("id", filter=Q(coklit="ms")),
+        tms=Count("id", filter=Q(coklit="tms")),
+        stiker=Count("id", filter=Q(stiker=True))).order_by("kunci"))
+    if tingkat == "tps":
+        from simpul.pemilu.models import TPS
+
+        label = {t.pk: f"{t.desa.nama} · {t.label}" for t in TPS.objects.filter(
+            pk__in=[b["kunci"] for b in baris if b["kunci"]]).select_related("desa")}
+    else:
+        label = dict(Wilayah.objects.filter(kode__in=[b["kunci"] for b in baris])
+                     .values_list("kode", "nama"))
+    for b in baris:
+        b["nama"] = label.get(b["kunci"], "(belum dipetakan ke TPS)")
+        b["belum"] = b["jumlah"] - b["ms"] - b["tms"]
+        b["persen"] = round(100 * (b["ms"] + b["tms"]) / b["jumlah"], 1) if b["jumlah"] else 0
+    return baris

@@ -3,13 +3,15 @@ voter's history row (`RiwayatPemilih`) and the audit entry, and checks the versi
 officer saw, so two officers editing one voter never lose an update."""
 
 import hashlib
+import json
 import logging
 import uuid
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
 from django.core.files.base import ContentFile
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from simpul.core.audit import audit_catat
@@ -24,8 +26,10 @@ from simpul.wilayah.rules import TINGKAT_DESA
 from .errors import KodePemilih
 from .impor import berkas_periksa, impor_proses
 from .models import (
+    HasilCoklit,
     ImporPemilih,
     KategoriTMS,
+    KunciIdempoten,
     Pemilih,
     RiwayatPemilih,
     StatusImpor,
@@ -38,7 +42,7 @@ log = logging.getLogger(__name__)
 
 FIELD_DATA = ["nik", "nkk", "nama", "tempat_lahir", "tanggal_lahir", "jenis_kelamin",
               "status_kawin", "alamat", "rt", "rw", "desa_id", "disabilitas"]
-FIELD_STATUS = ["status", "kategori_tms_id", "tps_id"]
+FIELD_STATUS = ["status", "kategori_tms_id", "tps_id", "coklit", "coklit_pada", "stiker"]
 FIELD_RIWAYAT = FIELD_DATA + FIELD_STATUS + ["peringatan"]
 # Who may change a voter record; KPPS count votes and do not keep the list.
 PERAN_UBAH = (PERAN_KPU | PERAN_AD_HOC) - {Peran.KPPS}
@@ -177,10 +181,9 @@ def _terapkan(*, akun, pemilih_id: int, versi: int, aksi: str, alasan: str,
     return p
 
 
-def pemilih_ubah(*, akun, pemilih_id: int, versi: int, perubahan: dict,
-                 alasan: str = "") -> Pemilih:
-    """Correct a voter's data elements (code U on the coklit form). `versi` is the version
-    the officer saw; a stale one is refused with `pemilih.konflik_versi`."""
+def _ubah_data(akun, perubahan: dict):
+    """A change of data elements, checked like a new record (used by corrections and by
+    coklit, code U on the coklit form)."""
     tidak_dikenal = sorted(set(perubahan) - set(FIELD_DATA) - {"kode_desa"})
     if tidak_dikenal:
         raise DataTidakValid(f"Kolom tidak dapat diubah: {', '.join(tidak_dikenal)}.",
@@ -199,8 +202,15 @@ def pemilih_ubah(*, akun, pemilih_id: int, versi: int, perubahan: dict,
                                  code=KodePemilih.NIK_GANDA)
         p.peringatan = _periksa(p, p.pemilu)
 
+    return ubah
+
+
+def pemilih_ubah(*, akun, pemilih_id: int, versi: int, perubahan: dict,
+                 alasan: str = "") -> Pemilih:
+    """Correct a voter's data elements. `versi` is the version the officer saw; a stale
+    one is refused with `pemilih.konflik_versi`."""
     return _terapkan(akun=akun, pemilih_id=pemilih_id, versi=versi, aksi="pemilih.ubah",
-                     alasan=alasan, ubah=ubah)
+                     alasan=alasan, ubah=_ubah_data(akun, perubahan))
 
 
 def kategori_tms_ambil(kode: str | None) -> KategoriTMS:
@@ -325,3 +335,76 @@ def impor_temuan_ekspor(*, akun, impor_id: int) -> bytes:
                     wilayah_kode=impor.wilayah_kode, sesudah={"baris": len(temuan)})
     return tulis_csv(["baris", "jenis", "kode", "pesan"],
                      ((b, "galat" if g else "peringatan", k, p) for b, g, k, p in temuan))
+
+
+# --- coklit (pencocokan dan penelitian) by Pantarlih --------------------------------------------
+@dataclass(frozen=True)
+class HasilSimpanCoklit:
+    pemilih: Pemilih
+    diulang: bool  # True: this key was saved before; nothing was applied again
+
+
+def coklit_simpan(*, akun, pemilih_id: int, versi: int, kunci: str, hasil: str,
+                  kategori: str | None = None, perubahan: dict | None = None,
+                  stiker: bool = False, alasan: str = "") -> HasilSimpanCoklit:
+    """Record the coklit of one voter: MS, or TMS with its category (a TMS without a
+    category is refused), with any corrections and the sticker.
+
+    `kunci` is made by the officer's device once per save: a retry with the same key is
+    answered with the first result and not applied twice (ANCHORS.md, e-Coklit: saves
+    lost on bad connections). `versi` is the version the officer saw: when another
+    officer saved in between, the save is refused with `pemilih.konflik_versi`."""
+    kunci = (kunci or "").strip()
+    if not 8 <= len(kunci) <= 64:
+        raise DataTidakValid("Kunci idempoten (8–64 karakter) wajib dikirim.",
+                             code=KodePemilih.DATA_TIDAK_VALID)
+    if hasil not in (HasilCoklit.MS, HasilCoklit.TMS):
+        raise DataTidakValid("Hasil coklit harus ms atau tms.", code=KodePemilih.DATA_TIDAK_VALID)
+    if hasil == HasilCoklit.MS and kategori:
+        raise DataTidakValid("Kategori TMS hanya untuk pemilih TMS.",
+                             code=KodePemilih.DATA_TIDAK_VALID)
+    k = kategori_tms_ambil(kategori) if hasil == HasilCoklit.TMS else None
+    perubahan = perubahan or {}
+    isi = json.dumps({"pemilih": pemilih_id, "versi": versi, "hasil": hasil,
+                      "kategori": kategori or "", "perubahan": perubahan, "stiker": stiker},
+                     sort_keys=True, default=str)
+    sidik = hashlib.sha256(isi.encode()).hexdigest()
+
+    def ulang(ada: KunciIdempoten) -> HasilSimpanCoklit:
+        if ada.sidik != sidik or ada.pemilih_id != pemilih_id:
+            raise DataTidakValid("Kunci idempoten ini sudah dipakai untuk penyimpanan lain.",
+                                 code=KodePemilih.KUNCI_IDEMPOTEN_BENTROK, status=409)
+        p = Pemilih.objects.get(pk=ada.pemilih_id)
+        _wajib_boleh_ubah(akun, p)
+        return HasilSimpanCoklit(p, True)
+
+    ada = KunciIdempoten.objects.filter(kunci=kunci).first()
+    if ada is not None:
+        return ulang(ada)
+    ubah_data = _ubah_data(akun, perubahan) if perubahan else None
+
+    def ubah(p: Pemilih) -> None:
+        if ubah_data:
+            ubah_data(p)
+        p.coklit, p.coklit_pada, p.stiker = hasil, timezone.now(), stiker
+        if k is None:
+            p.status, p.kategori_tms = StatusPemilih.AKTIF, None
+        else:
+            p.status, p.kategori_tms = StatusPemilih.TMS, k
+
+    try:
+        with transaction.atomic():
+            # The key row first: a concurrent retry with the same key waits here and then
+            # finds it, instead of racing to apply the same save.
+            catatan = KunciIdempoten.objects.create(kunci=kunci, akun=akun, sidik=sidik,
+                                                    pemilih_id=pemilih_id, versi=0)
+            p = _terapkan(akun=akun, pemilih_id=pemilih_id, versi=versi,
+                          aksi=f"pemilih.coklit_{hasil}", alasan=alasan, ubah=ubah)
+            catatan.versi = p.versi
+            catatan.save(update_fields=["versi"])
+    except IntegrityError:
+        ada = KunciIdempoten.objects.filter(kunci=kunci).first()
+        if ada is None:
+            raise
+        return ulang(ada)
+    return HasilSimpanCoklit(p, False)

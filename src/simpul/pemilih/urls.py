@@ -8,4 +8,8 @@ urlpatterns = [
     path("pemilih/impor/<int:impor_id>/temuan.csv", views.impor_temuan,
          name="pemilih-impor-temuan"),
     path("cek-dpt/", views.cek_dpt, name="cek-dpt"),
+    path("coklit/", views.coklit_daftar_halaman, name="coklit"),
+    path("coklit/baru/", views.coklit_baru, name="coklit-baru"),
+    path("coklit/kemajuan/", views.coklit_kemajuan_halaman, name="coklit-kemajuan"),
+    path("coklit/<int:pemilih_id>/", views.coklit_form, name="coklit-form"),
 ]

@@ -1,15 +1,24 @@
+import uuid
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 
-from simpul.core.errors import SimpulError
-from simpul.pemilu.selectors import pemilu_ambil, pemilu_daftar
+from simpul.core.errors import Dilarang, SimpulError
+from simpul.pemilu.selectors import pemilu_ambil, pemilu_daftar, pemilu_pilihan
 
-from .impor import KOLOM, KOLOM_WAJIB, batas_byte, ukuran_periksa
-from .models import Sumber
-from .selectors import impor_ambil
-from .services import impor_mulai, impor_temuan_ekspor
+from .errors import KodePemilih
+from .impor import KOLOM, KOLOM_WAJIB, _tanggal, batas_byte, ukuran_periksa
+from .models import Disabilitas, StatusKawin, Sumber
+from .selectors import (
+    coklit_daftar,
+    coklit_kemajuan,
+    impor_ambil,
+    kategori_tms_daftar,
+    pemilih_ambil,
+)
+from .services import coklit_simpan, impor_mulai, impor_temuan_ekspor, pemilih_buat
 
 
 @login_required
@@ -67,3 +76,89 @@ def cek_dpt(request):
         except SimpulError as e:
             konteks["galat"], status = e, e.status
     return render(request, "pemilih/cek_dpt.html", konteks, status=status)
+
+
+# --- coklit ---------------------------------------------------------------------------------
+KOLOM_KOREKSI = ["nama", "tempat_lahir", "alamat", "rt", "rw", "status_kawin", "disabilitas"]
+
+
+@login_required
+def coklit_daftar_halaman(request):
+    daftar = list(coklit_daftar(akun=request.user))
+    ringkas = {"jumlah": len(daftar), "ms": sum(p.coklit == "ms" for p in daftar),
+               "tms": sum(p.coklit == "tms" for p in daftar)}
+    ringkas["belum"] = ringkas["jumlah"] - ringkas["ms"] - ringkas["tms"]
+    return render(request, "pemilih/coklit_daftar.html", {"daftar": daftar, "ringkas": ringkas,
+                                                          "tps": request.user.tps})
+
+
+@login_required
+def coklit_form(request, pemilih_id: int):
+    p = pemilih_ambil(akun=request.user, pemilih_id=pemilih_id)
+    galat = None
+    if request.method == "POST":
+        d = request.POST
+        # The fields as sent (not a diff against the current row), so a retried form has
+        # the same fingerprint as the first send; unchanged fields leave no history.
+        perubahan = {k: int(d[k] or 0) if k == "disabilitas" else d[k].strip()
+                     for k in KOLOM_KOREKSI if k in d}
+        try:
+            hasil = coklit_simpan(akun=request.user, pemilih_id=p.pk,
+                                  versi=int(d.get("versi") or 0), kunci=d.get("kunci", ""),
+                                  hasil=d.get("hasil", ""), kategori=d.get("kategori") or None,
+                                  perubahan=perubahan, stiker=bool(d.get("stiker")),
+                                  alasan=d.get("alasan", "").strip())
+        except SimpulError as e:
+            galat = e
+            if e.code == KodePemilih.KONFLIK_VERSI:
+                p = pemilih_ambil(akun=request.user, pemilih_id=pemilih_id)
+        else:
+            messages.success(request, ("Sudah tersimpan sebelumnya: " if hasil.diulang
+                                       else "Tersimpan: ") + hasil.pemilih.nama)
+            return redirect("coklit")
+    return render(request, "pemilih/coklit_form.html", {
+        "p": p, "kategori": kategori_tms_daftar(), "galat": galat,
+        "kunci": uuid.uuid4().hex, "disabilitas": Disabilitas.choices,
+        "status_kawin": StatusKawin.choices}, status=galat.status if galat else 200)
+
+
+@login_required
+def coklit_baru(request):
+    """A Pantarlih records an eligible person not yet listed (pemilih baru)."""
+    tps = request.user.tps
+    galat = None
+    if request.method == "POST":
+        d = request.POST
+        try:
+            if tps is None:
+                raise Dilarang("Akun ini tidak terikat pada satu TPS.")
+            p = pemilih_buat(akun=request.user, pemilu=tps.pemilu, nik=d.get("nik", ""),
+                             nkk=d.get("nkk", ""), nama=d.get("nama", ""),
+                             tanggal_lahir=_tanggal(d.get("tanggal_lahir", "")),
+                             jenis_kelamin=d.get("jenis_kelamin", ""), kode_desa=tps.desa_id,
+                             tempat_lahir=d.get("tempat_lahir", ""),
+                             status_kawin=d.get("status_kawin", ""),
+                             alamat=d.get("alamat", ""), rt=d.get("rt", ""), rw=d.get("rw", ""),
+                             disabilitas=int(d.get("disabilitas") or 0), tps=tps,
+                             sumber=Sumber.COKLIT, alasan="pemilih baru (coklit)")
+        except SimpulError as e:
+            galat = e
+        else:
+            messages.success(request, f"Pemilih baru tersimpan: {p.nama}")
+            return redirect("coklit")
+    return render(request, "pemilih/coklit_baru.html", {
+        "galat": galat, "nilai": request.POST, "disabilitas": Disabilitas.choices,
+        "status_kawin": StatusKawin.choices}, status=galat.status if galat else 200)
+
+
+@login_required
+def coklit_kemajuan_halaman(request):
+    pemilu = pemilu_pilihan(akun=request.user, pemilu_id=request.GET.get("pemilu"))
+    tingkat = request.GET.get("tingkat", "desa")
+    baris = coklit_kemajuan(akun=request.user, pemilu=pemilu, tingkat=tingkat) if pemilu else []
+    total = {k: sum(b[k] for b in baris) for k in ("jumlah", "ms", "tms", "belum", "stiker")}
+    total["persen"] = round(100 * (total["ms"] + total["tms"]) / total["jumlah"], 1) if (
+        total["jumlah"]) else 0
+    return render(request, "pemilih/coklit_kemajuan.html", {
+        "pemilu": pemilu, "tingkat": tingkat, "baris": baris, "total": total,
+        "daftar_pemilu": pemilu_daftar(akun=request.user)})
