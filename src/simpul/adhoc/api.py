@@ -10,7 +10,10 @@ from simpul.pemilu.selectors import pemilu_ambil
 
 from .selectors import (
     BarisRencana,
+    anggota_ambil,
     anggota_daftar,
+    dasbor_rekrutmen,
+    paw_calon,
     pendaftar_ambil,
     pendaftar_status,
     pendaftar_syarat,
@@ -19,13 +22,20 @@ from .selectors import (
     rekrutmen_publik,
     rekrutmen_staf,
     rencana_kursi,
+    sk_daftar,
 )
 from .services import (
+    anggota_berhenti,
     anggota_jadikan_ketua,
+    dokumen_unduh,
+    kegiatan_buat,
+    kehadiran_catat,
+    paw_tetapkan,
     pendaftar_daftar,
     pendaftar_putuskan,
     penempatan_jalankan,
     rencana_ekspor_xlsx,
+    sk_terbitkan,
 )
 from .views import XLSX
 
@@ -278,3 +288,174 @@ def anggota_api(request, rekrutmen_id: int, wilayah: str | None = None, semua: b
              summary="Tetapkan anggota sebagai ketua badannya (diaudit)")
 def anggota_ketua(request, anggota_id: int):
     return _anggota(anggota_jadikan_ketua(akun=request.user, anggota_id=anggota_id))
+
+
+class SKIn(Schema):
+    nomor: str
+    tanggal: date
+    wilayah: str | None = None
+    perihal: str = ""
+
+
+class SKOut(Schema):
+    id: int
+    nomor: str
+    tanggal: date
+    jenis: str
+    perihal: str
+    wilayah: str
+    anggota: int
+
+
+def _sk(sk) -> dict:
+    return {"id": sk.pk, "nomor": sk.nomor, "tanggal": sk.tanggal, "jenis": sk.jenis,
+            "perihal": sk.perihal, "wilayah": sk.wilayah_id, "anggota": sk.anggota.count()}
+
+
+@router.post("/rekrutmen/{rekrutmen_id}/sk", response={201: SKOut},
+             summary="Terbitkan SK untuk anggota aktif yang belum ber-SK (diaudit)")
+def sk_terbit_api(request, rekrutmen_id: int, data: SKIn):
+    return Status(201, _sk(sk_terbitkan(akun=request.user, rekrutmen_id=rekrutmen_id,
+                                        nomor=data.nomor, tanggal=data.tanggal,
+                                        kode_wilayah=data.wilayah, perihal=data.perihal)))
+
+
+@router.get("/rekrutmen/{rekrutmen_id}/sk", response=list[SKOut], summary="SK rekrutmen")
+def sk_daftar_api(request, rekrutmen_id: int):
+    r = rekrutmen_staf(akun=request.user, rekrutmen_id=rekrutmen_id)
+    return [_sk(s) for s in sk_daftar(akun=request.user, rekrutmen=r)]
+
+
+@router.get("/dokumen/{jenis}", summary="Unduh SK, berita acara sumpah, pakta integritas atau "
+            "sertifikat (docx/pdf; diaudit)")
+def dokumen_api(request, jenis: str, format: str = "pdf", sk: int | None = None,
+                kegiatan: int | None = None, anggota: int | None = None):
+    isi, nama, mime = dokumen_unduh(akun=request.user, jenis=jenis, format=format, sk_id=sk,
+                                    kegiatan_id=kegiatan, anggota_id=anggota)
+    respons = HttpResponse(isi, content_type=mime)
+    respons["Content-Disposition"] = f'attachment; filename="{nama}"'
+    return respons
+
+
+class KegiatanIn(Schema):
+    jenis: str
+    nama: str
+    tanggal: date
+    tempat: str
+    wilayah: str | None = None
+    agenda: str = ""
+    sk_id: int | None = None
+
+
+class KegiatanOut(Schema):
+    id: int
+    jenis: str
+    nama: str
+    tanggal: date
+    tempat: str
+    wilayah: str
+    agenda: list[str]
+    sk_id: int | None
+
+
+def _kegiatan(k) -> dict:
+    return {"id": k.pk, "jenis": k.jenis, "nama": k.nama, "tanggal": k.tanggal,
+            "tempat": k.tempat, "wilayah": k.wilayah_id, "agenda": k.butir_agenda,
+            "sk_id": k.sk_id}
+
+
+@router.post("/rekrutmen/{rekrutmen_id}/kegiatan", response={201: KegiatanOut},
+             summary="Pelantikan atau bimtek baru (diaudit)")
+def kegiatan_api(request, rekrutmen_id: int, data: KegiatanIn):
+    k = kegiatan_buat(akun=request.user, rekrutmen_id=rekrutmen_id, jenis=data.jenis,
+                      nama=data.nama, tanggal=data.tanggal, tempat=data.tempat,
+                      kode_wilayah=data.wilayah, agenda=data.agenda, sk_id=data.sk_id)
+    return Status(201, _kegiatan(k))
+
+
+class KehadiranIn(Schema):
+    kode_hadir: str | None = None
+    anggota_id: int | None = None
+
+
+class KehadiranOut(Schema):
+    kegiatan_id: int
+    anggota_id: int
+    cara: str
+    waktu: str
+
+
+@router.post("/kegiatan/{kegiatan_id}/kehadiran", response={200: KehadiranOut,
+                                                            201: KehadiranOut},
+             summary="Catat hadir dari kode QR atau daftar; ulangan aman (200)")
+def kehadiran_api(request, kegiatan_id: int, data: KehadiranIn):
+    h, baru = kehadiran_catat(akun=request.user, kegiatan_id=kegiatan_id,
+                              kode_hadir=data.kode_hadir, anggota_id=data.anggota_id)
+    return Status(201 if baru else 200, {"kegiatan_id": h.kegiatan_id, "anggota_id": h.anggota_id,
+                                         "cara": h.cara, "waktu": h.waktu.isoformat()})
+
+
+class CalonOut(Schema):
+    pendaftar_id: int
+    nomor: str
+    rumah: str
+    melek_it: bool
+
+
+@router.get("/anggota/{anggota_id}/pengganti", response=list[CalonOut],
+            summary="Usulan pengganti antarwaktu, terbaik dulu")
+def pengganti_api(request, anggota_id: int):
+    a = anggota_ambil(akun=request.user, anggota_id=anggota_id)
+    return [{"pendaftar_id": c.pendaftar_id, "nomor": c.nomor, "rumah": c.rumah,
+             "melek_it": c.melek_it} for c in paw_calon(akun=request.user, anggota=a)]
+
+
+@router.post("/anggota/{anggota_id}/berhenti", response=AnggotaOut,
+             summary="Catat anggota berhenti dengan alasan, tanggal dan bukti (diaudit)")
+def berhenti_api(request, anggota_id: int, alasan: Form[str], tanggal: Form[date],
+                 bukti: UploadedFile = _BERKAS):
+    return _anggota(anggota_berhenti(akun=request.user, anggota_id=anggota_id, alasan=alasan,
+                                     tanggal=tanggal, bukti=bukti.read() if bukti else b"",
+                                     nama_bukti=bukti.name if bukti else ""))
+
+
+class PAWIn(Schema):
+    pengganti_id: int
+    nomor_sk: str
+    tanggal_sk: date
+
+
+@router.post("/anggota/{anggota_id}/paw", response={201: AnggotaOut},
+             summary="Tetapkan pengganti antarwaktu dan terbitkan SK PAW (diaudit)")
+def paw_api(request, anggota_id: int, data: PAWIn):
+    return Status(201, _anggota(paw_tetapkan(akun=request.user, anggota_id=anggota_id,
+                                             pengganti_id=data.pengganti_id,
+                                             nomor_sk=data.nomor_sk,
+                                             tanggal_sk=data.tanggal_sk)))
+
+
+class BarisDasborOut(Schema):
+    kode: str
+    nama: str
+    kebutuhan: int
+    dua_kali: int
+    pendaftar: int
+    diajukan: int
+    ms: int
+    tms: int
+    terisi: int
+    persen_terisi: int
+    kurang_pendaftar: bool
+
+
+def _dasbor(b) -> dict:
+    return {**{k: getattr(b, k) for k in BarisDasborOut.model_fields}}
+
+
+@router.get("/rekrutmen/{rekrutmen_id}/dasbor", response=dict,
+            summary="Keterisian dan pendaftar terhadap 2 × kebutuhan per kecamatan/desa")
+def dasbor_api(request, rekrutmen_id: int, wilayah: str | None = None):
+    r = rekrutmen_staf(akun=request.user, rekrutmen_id=rekrutmen_id)
+    d = dasbor_rekrutmen(akun=request.user, rekrutmen=r, kode=wilayah)
+    return {"wilayah": d.wilayah.kode, "total": _dasbor(d.total),
+            "baris": [_dasbor(b) for b in d.baris]}

@@ -249,3 +249,87 @@ class PenempatanJalan(models.Model):
 
     def __str__(self) -> str:
         return f"Penempatan {self.rekrutmen_id} {self.waktu:%Y-%m-%d %H:%M}"
+
+
+class JenisDokumen(models.TextChoices):
+    SK = "sk", "Surat keputusan pengangkatan"
+    SUMPAH = "sumpah", "Berita acara sumpah/janji"
+    PAKTA = "pakta", "Pakta integritas"
+    SERTIFIKAT = "sertifikat", "Sertifikat bimtek"
+
+
+class TemplatDokumen(models.Model):
+    """A DOCX (docxtpl) template uploaded by an office to replace the built-in one for its
+    territory; the newest active one of the nearest office wins."""
+
+    kantor = models.ForeignKey("wilayah.Wilayah", null=True, blank=True,
+                               on_delete=models.PROTECT, related_name="+",
+                               help_text="Kantor KPU pemilik templat (kosong: nasional).")
+    jenis = models.CharField(max_length=12, choices=JenisDokumen.choices)
+    nama_berkas = models.CharField(max_length=200)
+    isi = models.BinaryField()
+    sha256 = models.CharField(max_length=64)
+    diunggah_oleh = models.ForeignKey(settings.AUTH_USER_MODEL, null=True,
+                                      on_delete=models.PROTECT, related_name="+")
+    diunggah = models.DateTimeField(auto_now_add=True)
+    aktif = models.BooleanField(default=True)
+
+    class Meta:
+        ordering = ["-diunggah"]
+        verbose_name_plural = "templat dokumen"
+
+    def __str__(self) -> str:
+        return f"{self.get_jenis_display()} {self.kantor_id or 'nasional'}"
+
+
+class JenisKegiatan(models.TextChoices):
+    PELANTIKAN = "pelantikan", "Pelantikan"
+    BIMTEK = "bimtek", "Bimbingan teknis"
+
+
+class Kegiatan(models.Model):
+    """An inauguration or a training session (bimtek) for the members of a round in a
+    territory, with its agenda; attendance is recorded per member."""
+
+    rekrutmen = models.ForeignKey(Rekrutmen, on_delete=models.PROTECT, related_name="kegiatan")
+    jenis = models.CharField(max_length=12, choices=JenisKegiatan.choices)
+    nama = models.CharField(max_length=200)
+    tanggal = models.DateField()
+    tempat = models.CharField(max_length=200)
+    wilayah = models.ForeignKey("wilayah.Wilayah", on_delete=models.PROTECT, related_name="+",
+                                help_text="Wilayah peserta (anggota di bawah wilayah ini).")
+    agenda = models.TextField(blank=True, help_text="Satu butir acara per baris.")
+    sk = models.ForeignKey(SK, null=True, blank=True, on_delete=models.PROTECT,
+                           related_name="kegiatan")
+    dibuat_oleh = models.ForeignKey(settings.AUTH_USER_MODEL, null=True,
+                                    on_delete=models.PROTECT, related_name="+")
+    dibuat = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-tanggal", "nama"]
+        verbose_name_plural = "kegiatan"
+
+    def __str__(self) -> str:
+        return self.nama
+
+    @property
+    def butir_agenda(self) -> list[str]:
+        return [b.strip() for b in self.agenda.splitlines() if b.strip()]
+
+
+class Kehadiran(models.Model):
+    kegiatan = models.ForeignKey(Kegiatan, on_delete=models.CASCADE, related_name="kehadiran")
+    anggota = models.ForeignKey(Anggota, on_delete=models.PROTECT, related_name="kehadiran")
+    cara = models.CharField(max_length=6, choices=[("qr", "Pindai QR"), ("daftar", "Daftar")])
+    dicatat_oleh = models.ForeignKey(settings.AUTH_USER_MODEL, null=True,
+                                     on_delete=models.PROTECT, related_name="+")
+    waktu = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["kegiatan", "waktu"]
+        verbose_name_plural = "kehadiran"
+        constraints = [models.UniqueConstraint(fields=["kegiatan", "anggota"],
+                                               name="kehadiran_sekali")]
+
+    def __str__(self) -> str:
+        return f"{self.kegiatan_id}:{self.anggota_id}"

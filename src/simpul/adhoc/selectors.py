@@ -17,23 +17,32 @@ from simpul.wilayah.rules import PANJANG_KODE, TINGKAT_DESA
 
 from .errors import KodeAdhoc
 from .models import (
+    SK,
     Anggota,
     AnggotaPartai,
     JenisBerkas,
+    Kegiatan,
+    Kehadiran,
     Pendaftar,
     PenempatanJalan,
     Rekrutmen,
     StatusAnggota,
+    StatusPendaftar,
+    TemplatDokumen,
 )
 from .rules import (
     AnggotaPartai as BarisPartai,
 )
 from .rules import (
     Badan,
+    CalonPengganti,
     HasilSyarat,
     Kursi,
     UkuranBadan,
+    kode_kecamatan,
     kursi_hitung,
+    kursi_kpps,
+    kursi_pantarlih,
     nama_baku,
     pantarlih_per_tps,
     parameter_syarat,
@@ -47,6 +56,7 @@ from .rules import (
     syarat_pidana,
     syarat_usia,
     ukuran_badan,
+    urutkan_pengganti,
 )
 
 
@@ -426,3 +436,192 @@ def anggota_ambil(*, akun, anggota_id: int) -> Anggota:
 
 def penempatan_terakhir(*, rekrutmen: Rekrutmen) -> PenempatanJalan | None:
     return rekrutmen.penempatan.order_by("-waktu").first()
+
+
+# --- Decrees, documents, events -------------------------------------------------------------
+
+def sk_daftar(*, akun, rekrutmen: Rekrutmen) -> list[SK]:
+    return list(SK.objects.filter(rekrutmen=rekrutmen)
+                .filter(Cakupan.dari(akun).q_kode("wilayah_id")
+                        | Q(wilayah_id__in=leluhur(Cakupan.dari(akun).akar or "")))
+                .annotate(jumlah=Count("anggota")).order_by("-tanggal", "nomor"))
+
+
+def sk_ambil(*, akun, sk_id: int) -> SK:
+    """A decree the account may see: one covering its territory or lying inside it."""
+    cakupan = Cakupan.dari(akun)
+    cakupan.wajib_staf()
+    sk = SK.objects.select_related("rekrutmen__pemilu", "rekrutmen__wilayah", "wilayah").filter(
+        pk=sk_id).first()
+    if sk is None or not (cakupan.mencakup(sk.wilayah_id)
+                          or di_bawah(cakupan.akar or "", sk.wilayah_id)):
+        raise TidakDitemukan("SK tidak ditemukan di wilayah kerja Anda.")
+    return sk
+
+
+def templat_untuk(*, jenis: str, kode: str) -> TemplatDokumen | None:
+    """The override of the office nearest to `kode` (itself, then its ancestors)."""
+    kantor = [kode, *reversed(leluhur(kode))]
+    calon = {t.kantor_id: t for t in TemplatDokumen.objects.filter(
+        jenis=jenis, aktif=True).filter(Q(kantor_id__in=kantor) | Q(kantor__isnull=True))
+        .order_by("diunggah")}
+    return next((calon[k] for k in [*kantor, None] if k in calon), None)
+
+
+def kegiatan_daftar(*, akun, rekrutmen: Rekrutmen) -> list[Kegiatan]:
+    cakupan = Cakupan.dari(akun)
+    return list(Kegiatan.objects.filter(rekrutmen=rekrutmen).filter(
+        cakupan.q_kode("wilayah_id") | Q(wilayah_id__in=leluhur(cakupan.akar or "")))
+        .annotate(hadir=Count("kehadiran")).order_by("-tanggal"))
+
+
+def kegiatan_ambil(*, akun, kegiatan_id: int) -> Kegiatan:
+    cakupan = Cakupan.dari(akun)
+    cakupan.wajib_staf()
+    k = (Kegiatan.objects.select_related("rekrutmen__pemilu", "rekrutmen__wilayah", "wilayah",
+                                         "sk").filter(pk=kegiatan_id).first())
+    if k is None or not (cakupan.mencakup(k.wilayah_id)
+                         or di_bawah(cakupan.akar or "", k.wilayah_id)):
+        raise TidakDitemukan("Kegiatan tidak ditemukan di wilayah kerja Anda.")
+    return k
+
+
+def peserta_kegiatan(*, akun, kegiatan: Kegiatan) -> list[Anggota]:
+    """Active members of the round under the event's territory (and the account's), each
+    with `hadir` (the time of attendance, or None). Two queries."""
+    w = kegiatan.wilayah_id
+    qs = (anggota_qs(akun=akun, rekrutmen=kegiatan.rekrutmen)
+          .filter(Q(wilayah_id=w) | Q(wilayah_id__startswith=w + "."))
+          .select_related("pendaftar", "wilayah", "tps"))
+    if kegiatan.sk_id:
+        qs = qs.filter(sk_id=kegiatan.sk_id)
+    else:
+        qs = qs.filter(status=StatusAnggota.AKTIF)
+    hadir = dict(Kehadiran.objects.filter(kegiatan=kegiatan).values_list("anggota_id", "waktu"))
+    daftar = list(qs.order_by("wilayah_id", "tps__nomor", "urut"))
+    for a in daftar:
+        a.hadir = hadir.get(a.pk)
+    return daftar
+
+
+# --- Replacement (PAW) ----------------------------------------------------------------------
+
+def paw_calon(*, akun, anggota: Anggota, batas: int = 10) -> list[CalonPengganti]:
+    """Candidates for the seat of `anggota`, best first (`rules.urutkan_pengganti`):
+    verified applicants of the same round who never held a seat in it; for PPK/PPS those of
+    the same work area, for KPPS/Pantarlih those living in the seat's kecamatan."""
+    r = anggota.rekrutmen
+    qs = (Pendaftar.objects.filter(rekrutmen=r, status=StatusPendaftar.MEMENUHI_SYARAT)
+          .filter(kursi__isnull=True))
+    if r.badan in (Badan.PPK, Badan.PPS):
+        qs = qs.filter(wilayah_tugas_id=anggota.wilayah_id)
+    else:
+        qs = qs.filter(domisili_id__startswith=kode_kecamatan(anggota.wilayah_id) + ".")
+    calon = [CalonPengganti(pk, nomor, rumah if r.badan in (Badan.KPPS, Badan.PANTARLIH)
+                            else tugas, dibuat, it)
+             for pk, nomor, rumah, tugas, dibuat, it in qs.values_list(
+                 "pk", "nomor", "domisili_id", "wilayah_tugas_id", "dibuat", "melek_it")]
+    urut = urutkan_pengganti(calon, tujuan=anggota.wilayah_id,
+                             peringkat_seleksi=peringkat_seleksi(akun=akun, rekrutmen=r))
+    return urut[:batas]
+
+
+def riwayat_kursi(*, akun, anggota: Anggota) -> list[Anggota]:
+    """Everyone who held this seat, first to last."""
+    return list(anggota_qs(akun=akun, rekrutmen=anggota.rekrutmen).filter(kursi=anggota.kursi)
+                .select_related("pendaftar", "sk").order_by("dibuat", "pk"))
+
+
+# --- Dashboard ------------------------------------------------------------------------------
+
+@dataclass
+class BarisDasbor:
+    """One kecamatan or desa/kelurahan of a round: need, applicants and seats filled."""
+
+    kode: str
+    nama: str
+    kebutuhan: int = 0
+    pendaftar: int = 0
+    diajukan: int = 0
+    ms: int = 0
+    tms: int = 0
+    terisi: int = 0
+
+    @property
+    def persen_terisi(self) -> int:
+        return round(100 * self.terisi / self.kebutuhan) if self.kebutuhan else 0
+
+    @property
+    def dua_kali(self) -> int:
+        return 2 * self.kebutuhan
+
+    @property
+    def kurang_pendaftar(self) -> bool:
+        """Fewer applicants than twice the need: the 2024 rule for extending registration
+        in that area (ANCHORS.md, SIAKBA row 3)."""
+        return self.pendaftar < self.dua_kali
+
+    @property
+    def persen_pendaftar(self) -> int:
+        return min(round(100 * self.pendaftar / self.dua_kali), 100) if self.dua_kali else 0
+
+
+@dataclass
+class Dasbor:
+    rekrutmen: Rekrutmen
+    wilayah: Wilayah
+    baris: list[BarisDasbor]
+    total: BarisDasbor
+
+
+def dasbor_rekrutmen(*, akun, rekrutmen: Rekrutmen, kode: str | None = None) -> Dasbor:
+    """Fill rate and progress of a round per child of a node (kab/kota → kecamatan →
+    desa/kelurahan), with applicants against twice the need. Five grouped queries."""
+    cakupan = Cakupan.dari(akun)
+    r = rekrutmen
+    kode = kode or (cakupan.akar if cakupan.akar and di_bawah(cakupan.akar, r.wilayah_id)
+                    else r.wilayah_id)
+    if not di_bawah(kode, r.wilayah_id):
+        raise TidakDitemukan("Wilayah tidak ditemukan di rekrutmen ini.")
+    cakupan.wajib_mencakup(kode)
+    wilayah = Wilayah.objects.get(kode=kode)
+    if wilayah.is_desa:
+        raise DataTidakValid("Dasbor dimulai dari kecamatan atau di atasnya.",
+                             code=KodeAdhoc.PENEMPATAN_TIDAK_VALID)
+    panjang = PANJANG_KODE[wilayah.kedalaman + 1]
+    pemilu, u = r.pemilu, ukuran_badan(r.pemilu)
+    anak = {w.kode: BarisDasbor(w.kode, w.nama) for w in Wilayah.objects.filter(
+        induk=wilayah, aktif=True).filter(_q_pemilu(pemilu, "kode")).order_by("kode")}
+    awalan = kode + "."
+    if r.badan in (Badan.KPPS, Badan.PANTARLIH):
+        for g in (TPS.objects.filter(pemilu=pemilu, desa_id__startswith=awalan)
+                  .annotate(grup=Left("desa_id", panjang)).values("grup")
+                  .annotate(**_kolom_tps(u))):
+            if b := anak.get(g["grup"]):
+                b.kebutuhan = (kursi_kpps(g["n"], u) if r.badan == Badan.KPPS
+                               else kursi_pantarlih(g["n"], g.get("besar", 0), u))
+    else:
+        tingkat = ("kecamatan",) if r.badan == Badan.PPK else TINGKAT_DESA
+        per = u.ppk_per_kecamatan if r.badan == Badan.PPK else u.pps_per_desa
+        for g in (Wilayah.objects.filter(kode__startswith=awalan, tingkat__in=tingkat, aktif=True)
+                  .annotate(grup=Left("kode", panjang)).values("grup").annotate(n=Count("kode"))):
+            if b := anak.get(g["grup"]):
+                b.kebutuhan = g["n"] * per
+    for g in (Pendaftar.objects.filter(rekrutmen=r, wilayah_tugas_id__startswith=awalan)
+              .annotate(grup=Left("wilayah_tugas_id", panjang)).values("grup", "status")
+              .annotate(n=Count("id"))):
+        if b := anak.get(g["grup"]):
+            b.pendaftar += g["n"]
+            setattr(b, {"diajukan": "diajukan", "ms": "ms", "tms": "tms"}[g["status"]],
+                    getattr(b, g["status"]) + g["n"])
+    for g in (Anggota.objects.filter(Q(wilayah_id=kode) | Q(wilayah_id__startswith=awalan),
+                                     rekrutmen=r, status=StatusAnggota.AKTIF)
+              .annotate(grup=Left("wilayah_id", panjang)).values("grup").annotate(n=Count("id"))):
+        if b := anak.get(g["grup"]):
+            b.terisi = g["n"]
+    baris = [b for b in anak.values() if b.kebutuhan or b.pendaftar]
+    total = BarisDasbor(kode, wilayah.nama)
+    for b in baris:
+        for f in ("kebutuhan", "pendaftar", "diajukan", "ms", "tms", "terisi"):
+            setattr(total, f, getattr(total, f) + getattr(b, f))
+    return Dasbor(r, wilayah, baris, total)

@@ -16,35 +16,54 @@ from openpyxl import Workbook
 
 from simpul.core.audit import audit_catat, snapshot
 from simpul.core.errors import DataTidakValid, SimpulError
-from simpul.core.nik import nik_periksa
-from simpul.core.roles import PERAN_KPU
+from simpul.core.nik import nik_periksa, nik_samarkan
+from simpul.core.roles import PERAN_KPU, Peran
 from simpul.core.scope import Cakupan, di_bawah
 from simpul.core.tabel import baca_tabel
 from simpul.pemilu.models import TPS, Pemilu
 from simpul.wilayah.models import Wilayah
 from simpul.wilayah.rules import TINGKAT_DESA
 
+from .dokumen import (
+    DOCX,
+    KONTEKS_CONTOH,
+    PDF,
+    docx_render,
+    pdf_render,
+    tanggal_teks,
+    templat_bawaan,
+    templat_periksa,
+)
 from .errors import KodeAdhoc
 from .models import (
+    SK,
     Anggota,
     AnggotaPartai,
     Berkas,
     Jabatan,
     JenisBerkas,
+    JenisDokumen,
+    JenisKegiatan,
+    JenisSK,
+    Kegiatan,
+    Kehadiran,
     Pendaftar,
     PenempatanJalan,
     Rekrutmen,
     StatusAnggota,
     StatusPendaftar,
+    TemplatDokumen,
 )
 from .penempatan import Pelamar, Unit, tempatkan
 from .rules import (
     BERKAS_MAKS_BYTE,
     JENJANG_PENDIDIKAN,
+    LABEL_BADAN,
     Badan,
     Hasil,
     berkas_periksa,
     hasil_akhir,
+    jarak_domisili,
     kode_kecamatan,
     nama_baku,
     pantarlih_per_tps,
@@ -56,11 +75,18 @@ from .rules import (
 from .selectors import (
     BarisRencana,
     anggota_ambil,
+    anggota_daftar,
+    dasbor_rekrutmen,
+    kegiatan_ambil,
+    paw_calon,
     pendaftar_ambil,
     pendaftar_syarat,
     peringkat_seleksi,
+    peserta_kegiatan,
     rekrutmen_staf,
     rencana_rinci,
+    sk_ambil,
+    templat_untuk,
 )
 
 KOLOM_KURSI = ["TPS", "Pemilih", "TPS > ambang Pantarlih", "TPS tanpa jumlah pemilih",
@@ -483,3 +509,362 @@ def anggota_jadikan_ketua(*, akun, anggota_id: int) -> Anggota:
         audit_catat(akun=akun, aksi="adhoc.anggota.ketua", objek=a, wilayah_kode=a.wilayah_id,
                     sebelum={"ketua": [x.pk for x in lama]}, sesudah={"ketua": a.pk})
     return a
+
+
+# --- Decrees and documents ------------------------------------------------------------------
+
+def _kantor(r: Rekrutmen) -> str:
+    return f"Komisi Pemilihan Umum {r.wilayah.nama}"
+
+
+def sk_terbitkan(*, akun, rekrutmen_id: int, nomor: str, tanggal: date,
+                 kode_wilayah: str | None = None, perihal: str = "") -> SK:
+    """A decree appointing every active member of the round under `kode_wilayah` (default:
+    the round's territory) who has no decree yet."""
+    r = rekrutmen_staf(akun=akun, rekrutmen_id=rekrutmen_id)
+    kode = kode_wilayah or r.wilayah_id
+    Cakupan.dari(akun).wajib_mengelola(r.wilayah_id, "Hanya KPU Kabupaten/Kota yang "
+                                       "menerbitkan SK badan ad hoc.")
+    nomor = nomor.strip()
+    if not nomor:
+        _tolak(KodeAdhoc.SK_TIDAK_VALID, "Nomor SK wajib diisi.")
+    if not di_bawah(kode, r.wilayah_id):
+        _tolak(KodeAdhoc.SK_TIDAK_VALID, f"Wilayah {kode} di luar {r.wilayah.nama}.")
+    wilayah = Wilayah.objects.filter(kode=kode).first()
+    if wilayah is None:
+        _tolak(KodeAdhoc.SK_TIDAK_VALID, f"Wilayah {kode} tidak dikenal.")
+    label = LABEL_BADAN[Badan(r.badan)]
+    try:
+        with transaction.atomic():
+            anggota = Anggota.objects.select_for_update().filter(
+                Q(wilayah_id=kode) | Q(wilayah_id__startswith=kode + "."), rekrutmen=r,
+                status=StatusAnggota.AKTIF, sk__isnull=True)
+            ids = list(anggota.values_list("pk", flat=True))
+            if not ids:
+                _tolak(KodeAdhoc.SK_TIDAK_VALID, "Tidak ada anggota tanpa SK di wilayah ini; "
+                       "jalankan penempatan dulu.")
+            sk = SK.objects.create(
+                rekrutmen=r, pemilu_id=r.pemilu_id, nomor=nomor, tanggal=tanggal,
+                wilayah=wilayah, dibuat_oleh=akun,
+                perihal=perihal.strip() or f"Pengangkatan Anggota {label} {wilayah.nama} "
+                                           f"untuk {r.pemilu.nama}")
+            Anggota.objects.filter(pk__in=ids).update(sk=sk)
+            audit_catat(akun=akun, aksi="adhoc.sk.terbit", objek=sk, wilayah_kode=kode,
+                        sesudah={"nomor": nomor, "tanggal": tanggal, "anggota": len(ids)})
+    except IntegrityError:
+        raise Konflik(KodeAdhoc.SK_NOMOR_GANDA, f"Nomor SK {nomor} sudah dipakai pada "
+                      f"{r.pemilu.nama}.") from None
+    return sk
+
+
+def _unit_teks(a: Anggota) -> str:
+    return (f"TPS {a.tps.nomor:03d} {a.wilayah.nama}" if a.tps_id else a.wilayah.nama)
+
+
+def _baris_dokumen(anggota: list[Anggota]) -> list[dict]:
+    return [{"no": i, "nama": a.pendaftar.nama, "nik": nik_samarkan(a.pendaftar.nik),
+             "jabatan": a.get_jabatan_display(), "unit": _unit_teks(a),
+             "wilayah": a.wilayah.nama, "kode_hadir": a.kode_hadir}
+            for i, a in enumerate(anggota, start=1)]
+
+
+def _konteks(r: Rekrutmen, *, sk: SK | None, anggota: list[Anggota],
+             kegiatan: Kegiatan | None = None, wilayah: Wilayah | None = None) -> dict:
+    tempat = r.wilayah.nama.removeprefix("Kabupaten ").removeprefix("Kota ")
+    k = {"kantor": _kantor(r), "tempat": tempat, "pemilu": r.pemilu.nama,
+         "badan": LABEL_BADAN[Badan(r.badan)],
+         "wilayah": (wilayah or (sk.wilayah if sk else r.wilayah)).nama,
+         "penandatangan": f"Ketua {_kantor(r)}", "anggota": _baris_dokumen(anggota),
+         "sk": {"nomor": sk.nomor, "tanggal": tanggal_teks(sk.tanggal),
+                "perihal": sk.perihal, "jenis": sk.get_jenis_display()} if sk else {},
+         "acara": {}}
+    if kegiatan is not None:
+        k["acara"] = {"nama": kegiatan.nama, "tanggal": tanggal_teks(kegiatan.tanggal, True),
+                      "tempat": kegiatan.tempat, "agenda": kegiatan.butir_agenda}
+    if sk is not None and sk.jenis == JenisSK.PAW:
+        k["pengganti"] = "; ".join(
+            f"{a.pendaftar.nama} menggantikan {a.menggantikan.pendaftar.nama} "
+            f"({a.menggantikan.berhenti_alasan})" for a in anggota if a.menggantikan_id)
+    return k
+
+
+FORMAT_DOKUMEN = {"docx": DOCX, "pdf": PDF}
+
+
+def dokumen_unduh(*, akun, jenis: str, format: str, sk_id: int | None = None,
+                  kegiatan_id: int | None = None, anggota_id: int | None = None
+                  ) -> tuple[bytes, str, str]:
+    """A document as (bytes, file name, MIME type): the decree, the oath record or the
+    integrity pacts of a decree's members (one member with `anggota_id`), or the training
+    certificates of those who attended a bimtek. Every download is audited with the
+    document's SHA-256."""
+    if format not in FORMAT_DOKUMEN or jenis not in JenisDokumen.values:
+        _tolak(KodeAdhoc.TEMPLAT_TIDAK_VALID, "Jenis dokumen atau format tidak dikenal.")
+    kegiatan = kegiatan_ambil(akun=akun, kegiatan_id=kegiatan_id) if kegiatan_id else None
+    if jenis == JenisDokumen.SERTIFIKAT:
+        if kegiatan is None or kegiatan.jenis != JenisKegiatan.BIMTEK:
+            _tolak(KodeAdhoc.KEGIATAN_TIDAK_VALID, "Sertifikat dibuat dari kegiatan bimtek.")
+        sk, r = None, kegiatan.rekrutmen
+        anggota = [a for a in peserta_kegiatan(akun=akun, kegiatan=kegiatan) if a.hadir]
+        if anggota_id is not None:
+            anggota = [a for a in anggota if a.pk == anggota_id]
+            if not anggota:
+                raise Konflik(KodeAdhoc.BELUM_HADIR, "Sertifikat hanya untuk anggota yang "
+                              "tercatat hadir.")
+        kode = kegiatan.wilayah_id
+    else:
+        sk_id = sk_id or (kegiatan.sk_id if kegiatan else None)
+        if sk_id is None:
+            _tolak(KodeAdhoc.SK_TIDAK_VALID, "Pilih SK.")
+        sk = sk_ambil(akun=akun, sk_id=sk_id)
+        r = sk.rekrutmen
+        qs = sk.anggota.select_related("pendaftar", "wilayah", "tps",
+                                       "menggantikan__pendaftar").order_by(
+            "wilayah_id", "tps__nomor", "urut")
+        if anggota_id is not None:
+            qs = qs.filter(pk=anggota_id)
+        anggota = list(qs.filter(Cakupan.dari(akun).q_kode("wilayah_id")))
+        kode = sk.wilayah_id
+    if not anggota:
+        _tolak(KodeAdhoc.SK_TIDAK_VALID, "Tidak ada anggota untuk dokumen ini.")
+    konteks = _konteks(r, sk=sk, anggota=anggota, kegiatan=kegiatan,
+                       wilayah=kegiatan.wilayah if kegiatan else None)
+    if format == "pdf":
+        isi = pdf_render(jenis, konteks)
+    else:
+        t = templat_untuk(jenis=jenis, kode=kode)
+        isi = docx_render(t.isi if t else templat_bawaan(jenis), konteks)
+    dasar = sk.nomor if sk else f"kegiatan-{kegiatan.pk}"
+    nama = re.sub(r"[^A-Za-z0-9.-]+", "-", f"{jenis}-{dasar}").strip("-") + f".{format}"
+    with transaction.atomic():
+        audit_catat(akun=akun, aksi="adhoc.dokumen.unduh", objek=sk or kegiatan,
+                    wilayah_kode=kode,
+                    sesudah={"jenis": jenis, "format": format, "anggota": len(anggota),
+                             "sha256": hashlib.sha256(isi).hexdigest()})
+    return isi, nama, FORMAT_DOKUMEN[format]
+
+
+def templat_unggah(*, akun, kode_kantor: str | None, jenis: str, data: bytes,
+                   nama_berkas: str) -> TemplatDokumen:
+    """An office's DOCX template for one kind of document, checked by rendering it once."""
+    cakupan = Cakupan.dari(akun)
+    if kode_kantor:
+        cakupan.wajib_mengelola(kode_kantor, "Hanya KPU yang mengunggah templat wilayahnya.")
+    else:
+        cakupan.wajib_peran({Peran.KPU_RI}, "Hanya KPU RI yang mengunggah templat nasional.")
+    if jenis not in JenisDokumen.values:
+        _tolak(KodeAdhoc.TEMPLAT_TIDAK_VALID, f"Jenis dokumen '{jenis}' tidak dikenal.")
+    if len(data) > 5 * 2**20:
+        _tolak(KodeAdhoc.TEMPLAT_TIDAK_VALID, "Templat lebih dari 5 MB.")
+    if salah := templat_periksa(data, KONTEKS_CONTOH):
+        _tolak(KodeAdhoc.TEMPLAT_TIDAK_VALID, salah)
+    with transaction.atomic():
+        TemplatDokumen.objects.filter(kantor_id=kode_kantor, jenis=jenis, aktif=True).update(
+            aktif=False)
+        t = TemplatDokumen.objects.create(kantor_id=kode_kantor, jenis=jenis,
+                                          nama_berkas=nama_berkas[:200], isi=data,
+                                          sha256=hashlib.sha256(data).hexdigest(),
+                                          diunggah_oleh=akun)
+        audit_catat(akun=akun, aksi="adhoc.templat.unggah", objek=t,
+                    wilayah_kode=kode_kantor or "",
+                    sesudah={"jenis": jenis, "berkas": nama_berkas, "sha256": t.sha256})
+    return t
+
+
+# --- Inauguration and training events, attendance -------------------------------------------
+
+PERAN_BIMTEK = frozenset({*PERAN_KPU, Peran.PPK, Peran.PPS})
+
+
+def kegiatan_buat(*, akun, rekrutmen_id: int, jenis: str, nama: str, tanggal: date,
+                  tempat: str, kode_wilayah: str | None = None, agenda: str = "",
+                  sk_id: int | None = None) -> Kegiatan:
+    """An inauguration (KPU, for the members of a decree) or a bimtek (KPU, or PPK/PPS for
+    the bodies below them, seed 003) in a territory."""
+    r = rekrutmen_staf(akun=akun, rekrutmen_id=rekrutmen_id)
+    cakupan = Cakupan.dari(akun)
+    kode = kode_wilayah or (cakupan.akar if cakupan.akar and di_bawah(cakupan.akar, r.wilayah_id)
+                            else r.wilayah_id)
+    if jenis == JenisKegiatan.PELANTIKAN:
+        cakupan.wajib_mengelola(r.wilayah_id, "Hanya KPU yang melantik badan ad hoc.")
+    elif jenis == JenisKegiatan.BIMTEK:
+        cakupan.wajib_peran(PERAN_BIMTEK, "Hanya KPU, PPK dan PPS yang menyelenggarakan bimtek.")
+        cakupan.wajib_mencakup(kode)
+    else:
+        _tolak(KodeAdhoc.KEGIATAN_TIDAK_VALID, f"Jenis kegiatan '{jenis}' tidak dikenal.")
+    if not nama.strip() or not tempat.strip():
+        _tolak(KodeAdhoc.KEGIATAN_TIDAK_VALID, "Nama dan tempat kegiatan wajib diisi.")
+    if not di_bawah(kode, r.wilayah_id) or not Wilayah.objects.filter(kode=kode).exists():
+        _tolak(KodeAdhoc.KEGIATAN_TIDAK_VALID, f"Wilayah {kode} di luar {r.wilayah.nama}.")
+    sk = None
+    if sk_id is not None:
+        sk = sk_ambil(akun=akun, sk_id=sk_id)
+        if sk.rekrutmen_id != r.pk:
+            _tolak(KodeAdhoc.KEGIATAN_TIDAK_VALID, "SK bukan dari rekrutmen ini.")
+    with transaction.atomic():
+        k = Kegiatan.objects.create(rekrutmen=r, jenis=jenis, nama=nama.strip(),
+                                    tanggal=tanggal, tempat=tempat.strip(), wilayah_id=kode,
+                                    agenda=agenda.strip(), sk=sk, dibuat_oleh=akun)
+        audit_catat(akun=akun, aksi="adhoc.kegiatan.buat", objek=k, wilayah_kode=kode,
+                    sesudah={"jenis": jenis, "nama": k.nama, "tanggal": tanggal,
+                             "sk": sk_id})
+    return k
+
+
+def kehadiran_catat(*, akun, kegiatan_id: int, anggota_id: int | None = None,
+                    kode_hadir: str | None = None) -> tuple[Kehadiran, bool]:
+    """Record that a member attended, from the member's QR code (`kode_hadir`, scanned) or
+    picked from the list (`anggota_id`). Recording twice returns the first record."""
+    cakupan = Cakupan.dari(akun)
+    cakupan.wajib_peran(PERAN_BIMTEK, "Hanya KPU, PPK dan PPS yang mencatat kehadiran.")
+    k = kegiatan_ambil(akun=akun, kegiatan_id=kegiatan_id)
+    qs = Anggota.objects.filter(rekrutmen=k.rekrutmen).filter(
+        Q(wilayah_id=k.wilayah_id) | Q(wilayah_id__startswith=k.wilayah_id + "."),
+        cakupan.q_kode("wilayah_id"))
+    qs = qs.filter(sk_id=k.sk_id) if k.sk_id else qs.filter(status=StatusAnggota.AKTIF)
+    a = (qs.filter(kode_hadir=(kode_hadir or "").strip()).first() if kode_hadir
+         else qs.filter(pk=anggota_id).first() if anggota_id else None)
+    if a is None:
+        raise SimpulError(KodeAdhoc.KODE_HADIR_TIDAK_DIKENAL, "Kode atau anggota tidak dikenal "
+                          "untuk kegiatan ini.", status=404)
+    with transaction.atomic():
+        h, baru = Kehadiran.objects.get_or_create(
+            kegiatan=k, anggota=a, defaults={"cara": "qr" if kode_hadir else "daftar",
+                                             "dicatat_oleh": akun})
+        if baru:
+            audit_catat(akun=akun, aksi="adhoc.kehadiran.catat", objek=h,
+                        wilayah_kode=a.wilayah_id,
+                        sesudah={"kegiatan": k.pk, "anggota": a.pk, "cara": h.cara})
+    return h, baru
+
+
+# --- Replacement (PAW) ----------------------------------------------------------------------
+
+def anggota_berhenti(*, akun, anggota_id: int, alasan: str, tanggal: date, bukti: bytes,
+                     nama_bukti: str = "") -> Anggota:
+    """A member leaves the seat (resigned, died, dismissed...), with the evidence (a PDF,
+    JPEG or PNG, checked like the registration uploads). The seat becomes vacant."""
+    alasan = alasan.strip()
+    if not alasan:
+        _tolak(KodeAdhoc.BERHENTI_TIDAK_VALID, "Alasan berhenti wajib diisi.")
+    with transaction.atomic():
+        a = anggota_ambil(akun=akun, anggota_id=anggota_id)
+        Cakupan.dari(akun).wajib_mengelola(a.rekrutmen.wilayah_id, "Hanya KPU Kabupaten/Kota "
+                                           "yang memberhentikan anggota badan ad hoc.")
+        a = Anggota.objects.select_for_update().get(pk=a.pk)
+        if a.status != StatusAnggota.AKTIF:
+            raise Konflik(KodeAdhoc.ANGGOTA_TIDAK_AKTIF, "Anggota ini sudah berhenti.")
+        t = berkas_periksa(bukti, maks_byte=a.pemilu.param("berkas_maks_byte",
+                                                           BERKAS_MAKS_BYTE))
+        if t.kode:
+            _tolak(t.kode, f"Bukti: {t.pesan}")
+        if tanggal > timezone.localdate():
+            _tolak(KodeAdhoc.BERHENTI_TIDAK_VALID, "Tanggal berhenti tidak boleh di masa depan.")
+        a.status, a.berhenti_alasan, a.berhenti_tanggal = StatusAnggota.BERHENTI, alasan, tanggal
+        a.berhenti_bukti_sha256 = hashlib.sha256(bukti).hexdigest()
+        a.berhenti_bukti.save(f"paw-{a.pk}.{t.mime.split('/')[1]}", ContentFile(bukti),
+                              save=False)
+        a.save()
+        audit_catat(akun=akun, aksi="adhoc.anggota.berhenti", objek=a,
+                    wilayah_kode=a.wilayah_id, sebelum={"status": "aktif"},
+                    sesudah={"status": "berhenti", "alasan": alasan, "tanggal": tanggal,
+                             "bukti_sha256": a.berhenti_bukti_sha256, "kursi": a.kursi})
+    return a
+
+
+def paw_tetapkan(*, akun, anggota_id: int, pengganti_id: int, nomor_sk: str,
+                 tanggal_sk: date) -> Anggota:
+    """Fill the seat a member left with `pengganti_id` (one of `selectors.paw_calon`, the
+    first being the proposal) and issue the PAW decree. The replacement takes the same seat
+    and role; the seat's history links the two and is audited."""
+    lama = anggota_ambil(akun=akun, anggota_id=anggota_id)
+    r = lama.rekrutmen
+    Cakupan.dari(akun).wajib_mengelola(r.wilayah_id, "Hanya KPU Kabupaten/Kota yang "
+                                       "menetapkan pengganti antarwaktu.")
+    if lama.status != StatusAnggota.BERHENTI or hasattr(lama, "pengganti"):
+        raise Konflik(KodeAdhoc.ANGGOTA_TIDAK_AKTIF, "Kursi ini tidak kosong: catat dulu "
+                      "anggota yang berhenti, atau penggantinya sudah ditetapkan.")
+    calon = {c.pendaftar_id for c in paw_calon(akun=akun, anggota=lama, batas=10_000)}
+    if pengganti_id not in calon:
+        _tolak(KodeAdhoc.PENGGANTI_TIDAK_VALID, "Pengganti harus pendaftar memenuhi syarat "
+               "dari rekrutmen ini yang belum pernah menduduki kursi.")
+    nomor_sk = nomor_sk.strip()
+    if not nomor_sk:
+        _tolak(KodeAdhoc.SK_TIDAK_VALID, "Nomor SK wajib diisi.")
+    p = Pendaftar.objects.get(pk=pengganti_id)
+    label = LABEL_BADAN[Badan(r.badan)]
+    try:
+        with transaction.atomic():
+            sk = SK.objects.create(
+                rekrutmen=r, pemilu_id=r.pemilu_id, jenis=JenisSK.PAW, nomor=nomor_sk,
+                tanggal=tanggal_sk, wilayah_id=lama.wilayah_id, dibuat_oleh=akun,
+                perihal=f"Pergantian Antarwaktu Anggota {label} {_unit_teks(lama)}")
+            baru = Anggota.objects.create(
+                rekrutmen=r, pemilu_id=r.pemilu_id, badan=r.badan, wilayah_id=lama.wilayah_id,
+                tps_id=lama.tps_id, kursi=lama.kursi, urut=lama.urut, jabatan=lama.jabatan,
+                pendaftar=p, jarak=min(jarak_domisili(p.domisili_id, lama.wilayah_id), 9),
+                sk=sk, menggantikan=lama, kode_hadir=_kode_hadir())
+            audit_catat(akun=akun, aksi="adhoc.anggota.paw", objek=baru,
+                        wilayah_kode=lama.wilayah_id,
+                        sebelum={"anggota": lama.pk, "pendaftar": lama.pendaftar_id},
+                        sesudah={"anggota": baru.pk, "pendaftar": p.pk, "kursi": baru.kursi,
+                                 "sk": nomor_sk, "usulan_pertama": next(iter(
+                                     c.pendaftar_id for c in paw_calon(akun=akun, anggota=lama,
+                                                                       batas=1)), None)})
+    except IntegrityError:
+        raise Konflik(KodeAdhoc.SK_NOMOR_GANDA, f"Nomor SK {nomor_sk} sudah dipakai pada "
+                      f"{r.pemilu.nama}.") from None
+    return baru
+
+
+# --- Exports of members and of the dashboard ------------------------------------------------
+
+def _xlsx(lembar: list[tuple[str, list[list]]]) -> bytes:
+    buku = Workbook(write_only=True)
+    for nama, baris in lembar:
+        ws = buku.create_sheet(nama)
+        for b in baris:
+            ws.append(b)
+    keluar = io.BytesIO()
+    buku.save(keluar)
+    return keluar.getvalue()
+
+
+def dasbor_ekspor_xlsx(*, akun, rekrutmen_id: int, kode: str | None = None) -> bytes:
+    """The dashboard rows (need, applicants against twice the need, filled) as XLSX."""
+    r = rekrutmen_staf(akun=akun, rekrutmen_id=rekrutmen_id)
+    d = dasbor_rekrutmen(akun=akun, rekrutmen=r, kode=kode)
+    kolom = ["Kode", "Wilayah", "Kebutuhan", "2 × kebutuhan", "Pendaftar", "Diajukan", "MS",
+             "TMS", "Terisi", "% terisi", "Pendaftar < 2 × kebutuhan"]
+
+    def baris(b):
+        return [b.kode, b.nama, b.kebutuhan, b.dua_kali, b.pendaftar, b.diajukan, b.ms, b.tms,
+                b.terisi, b.persen_terisi, "ya" if b.kurang_pendaftar else ""]
+
+    isi = _xlsx([("Dasbor", [[r.nama], [r.pemilu.nama, d.wilayah.nama], [], kolom,
+                             *[baris(b) for b in d.baris], baris(d.total)])])
+    with transaction.atomic():
+        audit_catat(akun=akun, aksi="adhoc.dasbor.ekspor", objek=r, wilayah_kode=d.wilayah.kode,
+                    sesudah={"baris": len(d.baris), "sha256": hashlib.sha256(isi).hexdigest()})
+    return isi
+
+
+def anggota_ekspor_xlsx(*, akun, rekrutmen_id: int, kode: str | None = None) -> bytes:
+    """Active members under `kode` with masked NIK, unit, role and decree, as XLSX: the
+    list offices send to PPK/PPS and print for the inauguration."""
+    r = rekrutmen_staf(akun=akun, rekrutmen_id=rekrutmen_id)
+    daftar = anggota_daftar(akun=akun, rekrutmen=r, kode=kode)
+    kolom = ["Kode wilayah", "Desa/kelurahan/kecamatan", "TPS", "No. kursi", "Jabatan", "Nama",
+             "NIK", "Jenis kelamin", "Telepon", "Melek IT", "Dari desa sekitar", "Nomor SK",
+             "Tanggal SK"]
+    baris = [[a.wilayah_id, a.wilayah.nama, a.tps.nomor if a.tps_id else "", a.urut,
+              a.get_jabatan_display(), a.pendaftar.nama, nik_samarkan(a.pendaftar.nik),
+              a.pendaftar.jenis_kelamin, a.pendaftar.telepon,
+              "ya" if a.pendaftar.melek_it else "", "ya" if a.jarak else "",
+              a.sk.nomor if a.sk_id else "", a.sk.tanggal if a.sk_id else ""] for a in daftar]
+    isi = _xlsx([("Anggota", [[r.nama], kolom, *baris])])
+    with transaction.atomic():
+        audit_catat(akun=akun, aksi="adhoc.anggota.ekspor", objek=r,
+                    wilayah_kode=kode or r.wilayah_id,
+                    sesudah={"baris": len(baris), "sha256": hashlib.sha256(isi).hexdigest()})
+    return isi

@@ -23,3 +23,20 @@ urlpatterns += [
     path("rekrutmen/", views.rekrutmen_staf, name="rekrutmen-staf"),
     path("rekrutmen/<int:rekrutmen_id>/anggota/", views.anggota, name="anggota"),
 ]
+
+urlpatterns += [
+    path("rekrutmen/<int:rekrutmen_id>/anggota/xlsx", views.anggota_xlsx, name="anggota-xlsx"),
+    path("rekrutmen/<int:rekrutmen_id>/sk/", views.sk_daftar_view, name="sk-daftar"),
+    path("rekrutmen/<int:rekrutmen_id>/kegiatan/", views.kegiatan_daftar_view,
+         name="kegiatan-daftar"),
+    path("rekrutmen/<int:rekrutmen_id>/dasbor/", views.dasbor, name="dasbor"),
+    path("rekrutmen/<int:rekrutmen_id>/dasbor/<str:kode>/", views.dasbor, name="dasbor-wilayah"),
+    path("rekrutmen/<int:rekrutmen_id>/dasbor-xlsx/", views.dasbor_xlsx, name="dasbor-xlsx"),
+    path("rekrutmen/<int:rekrutmen_id>/dasbor-xlsx/<str:kode>/", views.dasbor_xlsx,
+         name="dasbor-wilayah-xlsx"),
+    path("anggota/<int:anggota_id>/", views.anggota_satu, name="anggota-satu"),
+    path("kegiatan/<int:kegiatan_id>/", views.kegiatan, name="kegiatan"),
+    path("kegiatan/<int:kegiatan_id>/qr/", views.kegiatan_qr, name="kegiatan-qr"),
+    path("dokumen/<str:jenis>.<str:format>", views.dokumen, name="dokumen"),
+    path("templat/", views.templat, name="templat"),
+]

@@ -8,36 +8,63 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 
-from simpul.core.errors import SimpulError, TidakDitemukan
+from simpul.core.errors import DataTidakValid, SimpulError, TidakDitemukan
 from simpul.core.nik import nik_samarkan
 from simpul.core.roles import PERAN_KPU
 from simpul.core.scope import Cakupan
 from simpul.pemilu.selectors import pemilu_ambil, pemilu_daftar
 from simpul.wilayah.selectors import wilayah_jejak
 
+from .dokumen import DOCX, qr_svg, templat_bawaan
+from .errors import KodeAdhoc
 from .forms import TERIMA, FormPendaftaran
-from .models import JenisBerkas, StatusPendaftar
+from .models import (
+    Anggota,
+    JenisBerkas,
+    JenisDokumen,
+    JenisKegiatan,
+    StatusAnggota,
+    StatusPendaftar,
+)
 from .rules import BERKAS_MAKS_BYTE, LABEL_HASIL, hasil_akhir
 from .selectors import (
+    anggota_ambil,
     anggota_daftar,
+    dasbor_rekrutmen,
+    kegiatan_ambil,
+    kegiatan_daftar,
+    paw_calon,
     pendaftar_ambil,
     pendaftar_status,
     pendaftar_syarat,
     pendaftar_verifikasi_daftar,
     penempatan_terakhir,
+    peserta_kegiatan,
     rekrutmen_publik,
     rekrutmen_staf_daftar,
     rekrutmen_terbuka,
     rencana_kursi,
+    riwayat_kursi,
+    sk_daftar,
+    templat_untuk,
     wilayah_tugas_pilihan,
 )
 from .selectors import rekrutmen_staf as sel_rekrutmen_staf
 from .services import (
+    anggota_berhenti,
+    anggota_ekspor_xlsx,
     anggota_jadikan_ketua,
+    dasbor_ekspor_xlsx,
+    dokumen_unduh,
+    kegiatan_buat,
+    kehadiran_catat,
+    paw_tetapkan,
     pendaftar_daftar,
     pendaftar_putuskan,
     penempatan_jalankan,
     rencana_ekspor_xlsx,
+    sk_terbitkan,
+    templat_unggah,
 )
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -198,3 +225,197 @@ def anggota(request, rekrutmen_id: int):
         "r": r, "jalan": penempatan_terakhir(rekrutmen=r), "daftar": daftar, "kode": kode,
         "kelola": _boleh_kelola(akun, r), "galat": galat},
         status=galat.status if galat else 200)
+
+
+def _berkas(isi: bytes, nama: str, mime: str, lampiran: bool = True) -> HttpResponse:
+    respons = HttpResponse(isi, content_type=mime)
+    respons["Content-Disposition"] = (f'{"attachment" if lampiran else "inline"}; '
+                                      f'filename="{nama}"')
+    return respons
+
+
+def _tanggal_post(request, nama: str) -> date:
+    try:
+        return date.fromisoformat(request.POST.get(nama, ""))
+    except ValueError:
+        raise DataTidakValid("Tanggal tidak valid.", code=KodeAdhoc.SK_TIDAK_VALID) from None
+
+
+def _aksi(request, fungsi, tujuan):
+    """Run a service for a form post; errors other than 403/404 are shown on the page."""
+    try:
+        hasil = fungsi()
+    except SimpulError as e:
+        if e.status in (403, 404):
+            raise
+        messages.error(request, f"{e.message} ({e.code})")
+        return redirect(tujuan)
+    return hasil
+
+
+@login_required
+def anggota_xlsx(request, rekrutmen_id: int):
+    isi = anggota_ekspor_xlsx(akun=request.user, rekrutmen_id=rekrutmen_id,
+                              kode=request.GET.get("wilayah") or None)
+    return _berkas(isi, f"anggota-{rekrutmen_id}.xlsx", XLSX)
+
+
+@login_required
+def sk_daftar_view(request, rekrutmen_id: int):
+    akun = request.user
+    r = sel_rekrutmen_staf(akun=akun, rekrutmen_id=rekrutmen_id)
+    if request.method == "POST":
+        tujuan = reverse("adhoc:sk-daftar", args=[r.pk])
+        hasil = _aksi(request, lambda: sk_terbitkan(
+            akun=akun, rekrutmen_id=r.pk, nomor=request.POST.get("nomor", ""),
+            tanggal=_tanggal_post(request, "tanggal"),
+            kode_wilayah=request.POST.get("wilayah") or None,
+            perihal=request.POST.get("perihal", "")), tujuan)
+        if isinstance(hasil, HttpResponse):
+            return hasil
+        messages.success(request, f"SK {hasil.nomor} terbit untuk {hasil.anggota.count()} "
+                                  "anggota.")
+        return redirect(tujuan)
+    return render(request, "adhoc/sk.html", {
+        "r": r, "daftar": sk_daftar(akun=akun, rekrutmen=r), "kelola": _boleh_kelola(akun, r),
+        "jenis_dokumen": [("sk", "SK"), ("sumpah", "Berita acara sumpah/janji"),
+                          ("pakta", "Pakta integritas")],
+        "hari_ini": timezone.localdate().isoformat()})
+
+
+@login_required
+def dokumen(request, jenis: str, format: str):
+    """Download a document (SK, oath record, pacts, certificates); audited in the service."""
+    def angka(nama):
+        nilai = request.GET.get(nama)
+        return int(nilai) if nilai and nilai.isdigit() else None
+
+    isi, nama, mime = dokumen_unduh(akun=request.user, jenis=jenis, format=format,
+                                    sk_id=angka("sk"), kegiatan_id=angka("kegiatan"),
+                                    anggota_id=angka("anggota"))
+    return _berkas(isi, nama, mime)
+
+
+@login_required
+def templat(request):
+    """Download a built-in DOCX template; upload an office's own version."""
+    akun = request.user
+    if request.method == "POST":
+        f = request.FILES.get("berkas")
+        hasil = _aksi(request, lambda: templat_unggah(
+            akun=akun, kode_kantor=akun.wilayah_id, jenis=request.POST.get("jenis", ""),
+            data=f.read() if f else b"", nama_berkas=f.name if f else ""),
+            reverse("adhoc:templat"))
+        if isinstance(hasil, HttpResponse):
+            return hasil
+        messages.success(request, "Templat disimpan dan dipakai untuk wilayah Anda.")
+        return redirect("adhoc:templat")
+    if jenis := request.GET.get("bawaan"):
+        if jenis not in JenisDokumen.values:
+            raise TidakDitemukan("Templat tidak ditemukan.")
+        return _berkas(templat_bawaan(jenis), f"templat-{jenis}.docx", DOCX)
+    kode = akun.wilayah_id or ""
+    return render(request, "adhoc/templat.html", {
+        "jenis": [(j, lbl, templat_untuk(jenis=j, kode=kode) if kode else None)
+                  for j, lbl in JenisDokumen.choices]})
+
+
+@login_required
+def kegiatan_daftar_view(request, rekrutmen_id: int):
+    akun = request.user
+    r = sel_rekrutmen_staf(akun=akun, rekrutmen_id=rekrutmen_id)
+    if request.method == "POST":
+        tujuan = reverse("adhoc:kegiatan-daftar", args=[r.pk])
+        sk_id = request.POST.get("sk")
+        hasil = _aksi(request, lambda: kegiatan_buat(
+            akun=akun, rekrutmen_id=r.pk, jenis=request.POST.get("jenis", ""),
+            nama=request.POST.get("nama", ""), tanggal=_tanggal_post(request, "tanggal"),
+            tempat=request.POST.get("tempat", ""),
+            kode_wilayah=request.POST.get("wilayah") or None,
+            agenda=request.POST.get("agenda", ""),
+            sk_id=int(sk_id) if sk_id and sk_id.isdigit() else None), tujuan)
+        if isinstance(hasil, HttpResponse):
+            return hasil
+        return redirect("adhoc:kegiatan", kegiatan_id=hasil.pk)
+    return render(request, "adhoc/kegiatan_daftar.html", {
+        "r": r, "daftar": kegiatan_daftar(akun=akun, rekrutmen=r),
+        "sk": sk_daftar(akun=akun, rekrutmen=r), "jenis": JenisKegiatan.choices,
+        "hari_ini": timezone.localdate().isoformat()})
+
+
+@login_required
+def kegiatan(request, kegiatan_id: int):
+    """Attendance: a scanned QR code (a scanner types the code and Enter) or the list."""
+    akun = request.user
+    k = kegiatan_ambil(akun=akun, kegiatan_id=kegiatan_id)
+    if request.method == "POST":
+        anggota_id = request.POST.get("anggota")
+        hasil = _aksi(request, lambda: kehadiran_catat(
+            akun=akun, kegiatan_id=k.pk, kode_hadir=request.POST.get("kode") or None,
+            anggota_id=int(anggota_id) if anggota_id and anggota_id.isdigit() else None),
+            reverse("adhoc:kegiatan", args=[k.pk]))
+        if isinstance(hasil, HttpResponse):
+            return hasil
+        h, baru = hasil
+        messages.success(request, f"{h.anggota.pendaftar.nama}: "
+                                  f"{'hadir dicatat' if baru else 'sudah tercatat hadir'}.")
+        return redirect("adhoc:kegiatan", kegiatan_id=k.pk)
+    peserta = peserta_kegiatan(akun=akun, kegiatan=k)
+    return render(request, "adhoc/kegiatan.html", {
+        "k": k, "peserta": peserta, "hadir": sum(1 for a in peserta if a.hadir)})
+
+
+@login_required
+def kegiatan_qr(request, kegiatan_id: int):
+    """Printable cards: each member's QR code (its attendance code) with name and seat."""
+    k = kegiatan_ambil(akun=request.user, kegiatan_id=kegiatan_id)
+    peserta = peserta_kegiatan(akun=request.user, kegiatan=k)
+    for a in peserta:
+        a.qr = qr_svg(a.kode_hadir)
+    return render(request, "adhoc/kegiatan_qr.html", {"k": k, "peserta": peserta})
+
+
+@login_required
+def anggota_satu(request, anggota_id: int):
+    """A member's seat: its history, and the replacement (PAW) steps."""
+    akun = request.user
+    a = anggota_ambil(akun=akun, anggota_id=anggota_id)
+    tujuan = reverse("adhoc:anggota-satu", args=[a.pk])
+    if request.method == "POST":
+        if request.POST.get("aksi") == "berhenti":
+            f = request.FILES.get("bukti")
+            hasil = _aksi(request, lambda: anggota_berhenti(
+                akun=akun, anggota_id=a.pk, alasan=request.POST.get("alasan", ""),
+                tanggal=_tanggal_post(request, "tanggal"), bukti=f.read() if f else b"",
+                nama_bukti=f.name if f else ""), tujuan)
+        else:
+            pengganti = request.POST.get("pengganti", "")
+            hasil = _aksi(request, lambda: paw_tetapkan(
+                akun=akun, anggota_id=a.pk,
+                pengganti_id=int(pengganti) if pengganti.isdigit() else 0,
+                nomor_sk=request.POST.get("nomor_sk", ""),
+                tanggal_sk=_tanggal_post(request, "tanggal_sk")), tujuan)
+            if isinstance(hasil, Anggota):
+                messages.success(request, "Pengganti antarwaktu ditetapkan; SK PAW terbit.")
+                return redirect("adhoc:anggota-satu", anggota_id=hasil.pk)
+        return hasil if isinstance(hasil, HttpResponse) else redirect(tujuan)
+    berhenti = a.status == StatusAnggota.BERHENTI and not hasattr(a, "pengganti")
+    return render(request, "adhoc/anggota_satu.html", {
+        "a": a, "nik": nik_samarkan(a.pendaftar.nik),
+        "riwayat": riwayat_kursi(akun=akun, anggota=a),
+        "calon": paw_calon(akun=akun, anggota=a) if berhenti else [], "berhenti": berhenti,
+        "kelola": _boleh_kelola(akun, a.rekrutmen), "hari_ini": timezone.localdate().isoformat()})
+
+
+@login_required
+def dasbor(request, rekrutmen_id: int, kode: str | None = None):
+    r = sel_rekrutmen_staf(akun=request.user, rekrutmen_id=rekrutmen_id)
+    d = dasbor_rekrutmen(akun=request.user, rekrutmen=r, kode=kode)
+    return render(request, "adhoc/dasbor.html", {"d": d, "r": r,
+                                                 "bisa_turun": d.wilayah.tingkat != "kecamatan"})
+
+
+@login_required
+def dasbor_xlsx(request, rekrutmen_id: int, kode: str | None = None):
+    return _berkas(dasbor_ekspor_xlsx(akun=request.user, rekrutmen_id=rekrutmen_id, kode=kode),
+                   f"dasbor-{rekrutmen_id}-{(kode or 'semua').replace('.', '')}.xlsx", XLSX)
