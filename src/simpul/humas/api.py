@@ -1,4 +1,4 @@
-from datetime import date
+from datetime import date, datetime
 
 from ninja import File, Router, Schema, Status
 from ninja.files import UploadedFile
@@ -247,3 +247,97 @@ def sk_tim_buat(request, data: SKTimIn):
 def tim(request, tanggal: date, kantor: str | None = None):
     """The decree in force on `tanggal`, then the decrees it amends."""
     return selectors.tim_berlaku(akun=request.user, kantor_kode=kantor, tanggal=tanggal)
+
+
+# --- campaigns across tiers ------------------------------------------------------------------
+
+class KampanyeIn(Schema):
+    judul: str
+    isi: str
+    tagar: str
+    mulai: datetime
+    selesai: datetime
+
+
+class KampanyeOut(Schema):
+    id: int
+    penerbit_id: str | None
+    judul: str
+    isi: str
+    tagar: str
+    mulai: datetime
+    selesai: datetime
+
+
+class KampanyeUnggahanIn(Schema):
+    tautan: str
+    waktu: datetime | None = None
+    jenis_konten: str = "Repost"
+    kantor: str | None = None
+
+
+class KampanyeUnggahanOut(Schema):
+    id: int
+    kantor_id: str | None
+    kanal_id: str
+    tautan: str
+    waktu: datetime
+    unggahan_id: int | None
+
+
+class KomentarIn(Schema):
+    isi: str
+    induk_id: int | None = None
+
+
+class KomentarOut(Schema):
+    id: int
+    kantor_id: str | None
+    induk_id: int | None
+    isi: str
+    waktu: datetime
+
+
+class StatusKantorOut(Schema):
+    kode: str
+    nama: str
+    provinsi: str
+    pertama: datetime | None
+    jumlah: int
+    terlambat: bool
+
+
+class KampanyeStatusOut(Schema):
+    sudah: int
+    belum: int
+    jumlah: int
+    baris: list[StatusKantorOut]
+
+
+@router.post("/kampanye", response={201: KampanyeOut})
+def kampanye_terbitkan(request, data: KampanyeIn):
+    return Status(201, services.kampanye_terbitkan(akun=request.user, **data.dict()))
+
+
+@router.get("/kampanye", response=list[KampanyeOut])
+def kampanye_daftar(request):
+    return selectors.kampanye_daftar(akun=request.user)
+
+
+@router.post("/kampanye/{kampanye_id}/unggahan", response={201: KampanyeUnggahanOut})
+def kampanye_unggahan(request, kampanye_id: int, data: KampanyeUnggahanIn):
+    d = data.dict()
+    return Status(201, services.kampanye_unggahan_catat(
+        akun=request.user, kampanye_id=kampanye_id, tautan=d["tautan"], waktu=d["waktu"],
+        jenis_konten=d["jenis_konten"], kantor_kode=d["kantor"]))
+
+
+@router.get("/kampanye/{kampanye_id}/status", response=KampanyeStatusOut)
+def kampanye_status(request, kampanye_id: int):
+    return selectors.kampanye_status(akun=request.user, kampanye_id=kampanye_id)
+
+
+@router.post("/kampanye/{kampanye_id}/komentar", response={201: KomentarOut})
+def kampanye_komentar(request, kampanye_id: int, data: KomentarIn):
+    return Status(201, services.kampanye_komentar(akun=request.user, kampanye_id=kampanye_id,
+                                                  **data.dict()))

@@ -21,3 +21,6 @@ class KodeHumas(StrEnum):
     SK_TIDAK_DITEMUKAN = "humas.sk_tidak_ditemukan"
     LAPORAN_STATUS = "humas.laporan_status_tidak_sah"
     TEMPLAT_TIDAK_VALID = "humas.templat_tidak_valid"
+    KAMPANYE_BUKAN_SASARAN = "humas.kampanye_bukan_sasaran"
+    KAMPANYE_KANTOR_LAIN = "humas.kampanye_kantor_lain"
+    KAMPANYE_PENERBIT = "humas.kampanye_penerbit_tidak_sah"

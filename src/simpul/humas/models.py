@@ -281,3 +281,77 @@ class TemplatLaporan(models.Model):
 
     def __str__(self) -> str:
         return self.nama_berkas
+
+
+class Kampanye(models.Model):
+    """Content an upper tier (KPU RI or a KPU Provinsi) asks every office below it to post
+    at the same time under one hashtag."""
+
+    penerbit = models.ForeignKey("wilayah.Wilayah", null=True, blank=True,
+                                 on_delete=models.PROTECT, related_name="+",
+                                 help_text="Kosong: KPU RI.")
+    judul = models.CharField(max_length=300)
+    isi = models.TextField(help_text="Materi yang diunggah: naskah, keterangan, tautan materi.")
+    tagar = models.CharField(max_length=100)
+    mulai = models.DateTimeField()
+    selesai = models.DateTimeField()
+    dibuat_oleh = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
+                                    on_delete=models.SET_NULL, related_name="+")
+    dibuat = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-mulai", "-id"]
+        verbose_name = "kampanye serentak"
+        verbose_name_plural = "kampanye serentak"
+        indexes = [models.Index(fields=["penerbit", "mulai"])]
+
+    def __str__(self) -> str:
+        return f"{self.judul} {self.tagar}"
+
+
+class KampanyeUnggahan(models.Model):
+    """A post an office made for a campaign, linked to its publication log when possible."""
+
+    kampanye = models.ForeignKey(Kampanye, on_delete=models.CASCADE, related_name="unggahan")
+    kantor = models.ForeignKey("wilayah.Wilayah", null=True, blank=True,
+                               on_delete=models.PROTECT, related_name="+")
+    kanal = models.ForeignKey(Kanal, on_delete=models.PROTECT, related_name="+")
+    tautan = models.URLField(max_length=500)
+    waktu = models.DateTimeField()
+    unggahan = models.ForeignKey(Unggahan, null=True, blank=True, on_delete=models.SET_NULL,
+                                 related_name="kampanye")
+    dibuat_oleh = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
+                                    on_delete=models.SET_NULL, related_name="+")
+
+    class Meta:
+        ordering = ["waktu", "id"]
+        verbose_name = "unggahan kampanye"
+        verbose_name_plural = "unggahan kampanye"
+        indexes = [models.Index(fields=["kampanye", "kantor"])]
+        constraints = [models.UniqueConstraint(fields=["kampanye", "tautan"],
+                                               name="humas_kampanye_tautan_unik")]
+
+    def __str__(self) -> str:
+        return f"{self.kantor_id} {self.tautan}"
+
+
+class KampanyeKomentar(models.Model):
+    """A comment on a campaign or a reply to one, by the publishing tier or an office."""
+
+    kampanye = models.ForeignKey(Kampanye, on_delete=models.CASCADE, related_name="komentar")
+    kantor = models.ForeignKey("wilayah.Wilayah", null=True, blank=True,
+                               on_delete=models.PROTECT, related_name="+")
+    induk = models.ForeignKey("self", null=True, blank=True, on_delete=models.CASCADE,
+                              related_name="balasan")
+    akun = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL,
+                             related_name="+")
+    isi = models.TextField()
+    waktu = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["waktu", "id"]
+        verbose_name = "komentar kampanye"
+        verbose_name_plural = "komentar kampanye"
+
+    def __str__(self) -> str:
+        return self.isi[:60]

@@ -3,7 +3,7 @@ channel, report periods, and how the recap and evaluation tables of seed 002 are
 
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from urllib.parse import urlsplit
 
@@ -259,3 +259,53 @@ def tanggal_laporan_sah(p: Periode, tanggal_surat: date, data_sampai: date | Non
     if tanggal_surat < p.awal:
         return f"tanggal surat {tanggal_surat:%d-%m-%Y} sebelum awal periode {p.nama}"
     return ""
+
+
+# --- campaigns across tiers ------------------------------------------------------------------
+
+def penerbit_kampanye_sah(tingkat: str | None, *, kpu_ri: bool) -> bool:
+    """KPU coordinates the Bakohumas of KPU Provinsi and KPU Kabupaten/Kota, a KPU Provinsi
+    that of the KPU Kabupaten/Kota in its province (Keputusan KPU Nomor
+    561/HM.03.5-Kpt/06/KPU/VIII/2021): only these two tiers publish a campaign downwards."""
+    return kpu_ri or tingkat == "provinsi"
+
+
+def sasaran_kampanye(penerbit: str | None, kantor: str | None, tingkat: str | None) -> bool:
+    """Is the office `kantor` (of region level `tingkat`) one the campaign is addressed to?
+    Every KPU office strictly below the publisher: for KPU RI the provinces and
+    kabupaten/kota, for a KPU Provinsi the kabupaten/kota in it."""
+    return kantor is not None and tingkat in TINGKAT_KANTOR and tingkat_atas(kantor, penerbit)
+
+
+def tagar_sah(tagar: str) -> bool:
+    """A hashtag as the platforms read it: '#' then letters, digits or '_' only."""
+    return len(tagar) >= 2 and tagar[0] == "#" and all(
+        c.isalnum() or c == "_" for c in tagar[1:])
+
+
+@dataclass
+class StatusKantor:
+    kode: str
+    nama: str
+    provinsi: str
+    pertama: object = None  # datetime of the first post, None if not posted
+    jumlah: int = 0
+    terlambat: bool = False
+    tautan: list = field(default_factory=list)
+
+
+def status_kampanye(kantor: list[tuple[str, str]], unggahan: list[tuple[str, object]], *,
+                    selesai) -> list[StatusKantor]:
+    """Per target office (code, name): when it first posted, how many posts, whether the
+    first post came after the window closed. `unggahan` is (office code, time) pairs."""
+    baris = {k: StatusKantor(k, n, k.split(".")[0]) for k, n in kantor}
+    for k, waktu in unggahan:
+        s = baris.get(k)
+        if s is None:
+            continue
+        s.jumlah += 1
+        if s.pertama is None or waktu < s.pertama:
+            s.pertama = waktu
+    for s in baris.values():
+        s.terlambat = s.pertama is not None and s.pertama > selesai
+    return list(baris.values())

@@ -8,16 +8,29 @@ from django.db.models import Count, Prefetch, Q
 from django.db.models.functions import ExtractMonth
 
 from simpul.core.errors import DataTidakValid, TidakDitemukan
-from simpul.core.scope import Cakupan
+from simpul.core.scope import Cakupan, leluhur
 from simpul.wilayah.models import Wilayah
 
 from .errors import KodeHumas
-from .models import Diseminasi, JenisKonten, Kanal, Koordinasi, Laporan, Publikasi, SKTim, Unggahan
+from .models import (
+    Diseminasi,
+    JenisKonten,
+    Kampanye,
+    KampanyeKomentar,
+    KampanyeUnggahan,
+    Kanal,
+    Koordinasi,
+    Laporan,
+    Publikasi,
+    SKTim,
+    Unggahan,
+)
 from .narasi import narasi_paragraf
 from .rules import (
     BULAN,
     BULAN_SINGKAT,
     NAMA_PERIODE,
+    TINGKAT_KANTOR,
     DefinisiEvaluasi,
     HitungUnggahan,
     Periode,
@@ -25,7 +38,9 @@ from .rules import (
     periode,
     rekap_gabung,
     rekap_per_bulan,
+    sasaran_kampanye,
     sk_berlaku,
+    status_kampanye,
     tabel_evaluasi,
     tingkat_atas,
 )
@@ -274,3 +289,99 @@ def laporan_konteks(*, akun, laporan: Laporan) -> dict:
                           {singkatan.get(u.kanal_id, u.kanal_id) for u in x.unggahan.all()}))}
                      for x in publikasi],
     }
+
+
+# --- campaigns across tiers ------------------------------------------------------------------
+
+def _q_kampanye(cakupan: Cakupan) -> Q:
+    """Campaigns an office sees: those of the tiers above it and its own (addressed to it
+    or published by it), and those published inside its territory."""
+    if not cakupan.aktif:
+        return Q(pk__in=[])
+    if cakupan.akar is None:
+        return Q()
+    return (Q(penerbit__isnull=True) | Q(penerbit_id__in=[*leluhur(cakupan.akar), cakupan.akar])
+            | cakupan.q_kode("penerbit_id"))
+
+
+def kampanye_daftar(*, akun) -> list[Kampanye]:
+    cakupan = Cakupan.dari(akun)
+    cakupan.wajib_staf()
+    return list(Kampanye.objects.filter(_q_kampanye(cakupan)).select_related("penerbit")
+                .annotate(n_unggahan=Count("unggahan"),
+                          n_sendiri=Count("unggahan", filter=Q(
+                              unggahan__kantor_id=cakupan.akar)))[:200])
+
+
+def kampanye_ambil(*, akun, kampanye_id: int) -> Kampanye:
+    cakupan = Cakupan.dari(akun)
+    cakupan.wajib_staf()
+    k = (Kampanye.objects.filter(_q_kampanye(cakupan), pk=kampanye_id)
+         .select_related("penerbit").first())
+    if k is None:
+        raise TidakDitemukan("Kampanye tidak ditemukan untuk kantor Anda.")
+    return k
+
+
+def kampanye_penerbit_atau_atas(cakupan: Cakupan, k: Kampanye) -> bool:
+    """The publishing office, and the tiers above it, follow who has posted."""
+    return cakupan.aktif and (cakupan.akar is None or (
+        k.penerbit_id is not None and cakupan.mencakup(k.penerbit_id)))
+
+
+def kampanye_sasaran(k: Kampanye) -> list[Wilayah]:
+    """The offices a campaign is addressed to: every active KPU office below the publisher."""
+    qs = Wilayah.objects.filter(tingkat__in=TINGKAT_KANTOR, aktif=True)
+    if k.penerbit_id:
+        qs = qs.filter(kode__startswith=k.penerbit_id + ".")
+    return [w for w in qs.order_by("kode").only("kode", "nama", "tingkat")
+            if sasaran_kampanye(k.penerbit_id, w.kode, w.tingkat)]
+
+
+def kampanye_status(*, akun, kampanye_id: int) -> dict:
+    """Who posted, when, and who has not: a row per target office, and per province a grid
+    of its offices with the share that posted. Four queries whatever the number of offices."""
+    cakupan = Cakupan.dari(akun)
+    k = kampanye_ambil(akun=akun, kampanye_id=kampanye_id)
+    if not kampanye_penerbit_atau_atas(cakupan, k):
+        raise TidakDitemukan("Status kampanye hanya untuk kantor penerbit dan di atasnya.")
+    sasaran = kampanye_sasaran(k)
+    unggahan = list(KampanyeUnggahan.objects.filter(kampanye=k).order_by("waktu")
+                    .values_list("kantor_id", "waktu", "kanal_id", "tautan"))
+    baris = status_kampanye([(w.kode, w.nama) for w in sasaran],
+                            [(u[0], u[1]) for u in unggahan], selesai=k.selesai)
+    tautan: dict[str, list[tuple[str, str]]] = {}
+    for kode, _, kanal, url in unggahan:
+        tautan.setdefault(kode, []).append((kanal, url))
+    for b in baris:
+        b.tautan = tautan.get(b.kode, [])
+    nama_prov = dict(Wilayah.objects.filter(kode__in={b.provinsi for b in baris})
+                     .values_list("kode", "nama"))
+    provinsi: dict[str, dict] = {}
+    for b in baris:
+        p = provinsi.setdefault(b.provinsi, {"kode": b.provinsi, "nama": nama_prov.get(
+            b.provinsi, b.provinsi), "sel": [], "sudah": 0})
+        p["sel"].append(b)
+        p["sudah"] += b.pertama is not None
+    for p in provinsi.values():
+        p["jumlah"] = len(p["sel"])
+        p["persen"] = round(100 * p["sudah"] / p["jumlah"]) if p["jumlah"] else 0
+    sudah = sum(b.pertama is not None for b in baris)
+    return {"kampanye": k, "baris": baris, "provinsi": list(provinsi.values()),
+            "sudah": sudah, "belum": len(baris) - sudah, "jumlah": len(baris)}
+
+
+def kampanye_komentar_daftar(*, akun, kampanye_id: int) -> list[KampanyeKomentar]:
+    """Top-level comments with their replies (prefetched), oldest first."""
+    k = kampanye_ambil(akun=akun, kampanye_id=kampanye_id)
+    return list(KampanyeKomentar.objects.filter(kampanye=k, induk__isnull=True)
+                .select_related("kantor", "akun")
+                .prefetch_related(Prefetch("balasan", KampanyeKomentar.objects
+                                           .select_related("kantor", "akun"))))
+
+
+def kampanye_unggahan_sendiri(*, akun, kampanye_id: int) -> list[KampanyeUnggahan]:
+    cakupan = Cakupan.dari(akun)
+    k = kampanye_ambil(akun=akun, kampanye_id=kampanye_id)
+    return list(KampanyeUnggahan.objects.filter(kampanye=k, kantor_id=cakupan.akar)
+                .select_related("kanal"))

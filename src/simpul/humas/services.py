@@ -10,7 +10,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from simpul.core.audit import audit_catat, snapshot
-from simpul.core.errors import DataTidakValid, Dilarang, TidakDitemukan
+from simpul.core.errors import DataTidakValid, Dilarang, SimpulError, TidakDitemukan
 from simpul.core.roles import PERAN_KPU
 from simpul.core.scope import Cakupan
 from simpul.core.tabel import baca_tabel
@@ -22,6 +22,9 @@ from .models import (
     CatatanLaporan,
     Diseminasi,
     JenisKonten,
+    Kampanye,
+    KampanyeKomentar,
+    KampanyeUnggahan,
     Kanal,
     KategoriMitra,
     Koordinasi,
@@ -39,8 +42,11 @@ from .rules import (
     host_tautan,
     kanal_dari_host,
     kantor_bakohumas,
+    penerbit_kampanye_sah,
     periode,
     rentang_sah,
+    sasaran_kampanye,
+    tagar_sah,
     tanggal_laporan_sah,
     tanggal_publikasi_sah,
     tingkat_atas,
@@ -712,3 +718,138 @@ def templat_unggah(*, akun, data: bytes, nama_berkas: str) -> TemplatLaporan:
                     wilayah_kode=kantor or "",
                     sesudah={"nama_berkas": t.nama_berkas, "sha256": t.sha256})
     return t
+
+
+# --- campaigns across tiers ------------------------------------------------------------------
+
+def _waktu(teks, nama: str) -> datetime:
+    if isinstance(teks, datetime):
+        w = teks
+    else:
+        try:
+            w = datetime.fromisoformat(str(teks).strip())
+        except ValueError:
+            raise DataTidakValid(f"{nama} '{teks}' tidak dikenali (pakai YYYY-MM-DD HH:MM).",
+                                 code=KodeHumas.TANGGAL_TIDAK_VALID) from None
+    return timezone.make_aware(w) if timezone.is_naive(w) else w
+
+
+def _foto_kampanye(k: Kampanye) -> dict:
+    return {"penerbit": k.penerbit_id, "judul": k.judul, "isi": k.isi, "tagar": k.tagar,
+            "mulai": k.mulai.isoformat(), "selesai": k.selesai.isoformat()}
+
+
+def kampanye_terbitkan(*, akun, judul: str, isi: str, tagar: str, mulai, selesai) -> Kampanye:
+    """KPU RI or a KPU Provinsi publishes a campaign to every office below it."""
+    kantor = kantor_akun(akun)
+    tingkat = Wilayah.objects.filter(kode=kantor).values_list("tingkat", flat=True).first() \
+        if kantor else None
+    if not penerbit_kampanye_sah(tingkat, kpu_ri=kantor is None):
+        raise DataTidakValid("Kampanye serentak diterbitkan oleh KPU RI atau KPU Provinsi.",
+                             code=KodeHumas.KAMPANYE_PENERBIT)
+    tagar = tagar.strip()
+    if not tagar.startswith("#"):
+        tagar = "#" + tagar
+    if not tagar_sah(tagar):
+        raise DataTidakValid(f"Tagar '{tagar}' tidak sah: '#' lalu huruf, angka atau '_'.",
+                             code=KodeHumas.ISIAN_KOSONG)
+    mulai, selesai = _waktu(mulai, "Waktu mulai"), _waktu(selesai, "Waktu selesai")
+    if selesai <= mulai:
+        raise DataTidakValid("Waktu selesai harus setelah waktu mulai.",
+                             code=KodeHumas.TANGGAL_TIDAK_VALID)
+    with transaction.atomic():
+        k = Kampanye.objects.create(penerbit_id=kantor, judul=_judul(judul),
+                                    isi=_wajib_isi_panjang(isi, "Isi kampanye"), tagar=tagar,
+                                    mulai=mulai, selesai=selesai, dibuat_oleh=akun)
+        audit_catat(akun=akun, aksi="kampanye.terbit", objek=k, wilayah_kode=kantor or "",
+                    sesudah=_foto_kampanye(k))
+    return k
+
+
+def _wajib_isi_panjang(nilai: str, nama: str) -> str:
+    teks = (nilai or "").strip()
+    if not teks:
+        raise DataTidakValid(f"{nama} wajib diisi.", code=KodeHumas.ISIAN_KOSONG)
+    return teks[:20_000]
+
+
+def _kampanye_terlihat(akun, kampanye_id: int) -> Kampanye:
+    from .selectors import kampanye_ambil
+
+    return kampanye_ambil(akun=akun, kampanye_id=kampanye_id)
+
+
+def kampanye_unggahan_catat(*, akun, kampanye_id: int, tautan: str, waktu=None,
+                            jenis_konten: str = "Repost",
+                            kantor_kode: str | None = None) -> KampanyeUnggahan:
+    """An office records the link of its post for a campaign addressed to it. The post is
+    linked to the office's publication log: to the post with the same link if one is
+    logged, else a log item (content type `jenis_konten`) is made for it, so the recap and
+    the report count it. Posting for another office, or for a campaign not addressed to
+    this office, is refused."""
+    kantor = kantor_akun(akun)
+    if kantor_kode is not None and (kantor_kode or None) != kantor:
+        raise SimpulError(KodeHumas.KAMPANYE_KANTOR_LAIN, "Unggahan kampanye dicatat oleh "
+                          "kantor itu sendiri, bukan oleh kantor lain.", status=403)
+    # Looked up unscoped: a campaign of another province is refused by name, not hidden.
+    k = Kampanye.objects.filter(pk=kampanye_id).first()
+    if k is None:
+        raise TidakDitemukan("Kampanye tidak ditemukan.")
+    tingkat = Wilayah.objects.filter(kode=kantor).values_list("tingkat", flat=True).first() \
+        if kantor else None
+    if not sasaran_kampanye(k.penerbit_id, kantor, tingkat):
+        raise SimpulError(KodeHumas.KAMPANYE_BUKAN_SASARAN,
+                          "Kampanye ini tidak ditujukan kepada kantor Anda.", status=403)
+    katalog = Katalog.muat()
+    u = katalog.unggahan(tautan=tautan)
+    waktu = _waktu(waktu, "Waktu unggah") if waktu else timezone.now()
+    if waktu < k.mulai or waktu > timezone.now():
+        raise DataTidakValid("Waktu unggah harus sejak kampanye dimulai dan tidak di masa "
+                             "depan.", code=KodeHumas.TANGGAL_TIDAK_VALID)
+    if KampanyeUnggahan.objects.filter(kampanye=k, tautan=u.tautan).exists():
+        raise DataTidakValid(f"Tautan {u.tautan} sudah dicatat untuk kampanye ini.",
+                             code=KodeHumas.TAUTAN_GANDA)
+    with transaction.atomic():
+        log = Unggahan.objects.filter(tautan=u.tautan).select_related("publikasi").first()
+        if log is not None and log.publikasi.kantor_id != kantor:
+            raise DataTidakValid(f"Tautan {u.tautan} tercatat di log kantor lain.",
+                                 code=KodeHumas.TAUTAN_GANDA)
+        if log is None:
+            judul = f"{k.judul} {k.tagar}"[:300]
+            tanggal = timezone.localdate(waktu)
+            jenis = katalog.jenis_konten(jenis_konten)
+            ada = Publikasi.objects.filter(kantor_id=kantor, tanggal=tanggal,
+                                           jenis_konten=jenis, judul=judul).first()
+            lama = [{"kanal": x.kanal_id, "tautan": x.tautan, "sasaran": x.sasaran}
+                    for x in ada.unggahan.all()] if ada else []
+            p = publikasi_simpan(akun=akun, tanggal=tanggal, jenis_konten=jenis.pk,
+                                 judul=judul, publikasi_id=ada.pk if ada else None,
+                                 unggahan=[*lama, {"kanal": u.kanal_id, "tautan": u.tautan}])
+            log = p.unggahan.get(tautan=u.tautan)
+        ku = KampanyeUnggahan.objects.create(kampanye=k, kantor_id=kantor, kanal=u.kanal,
+                                             tautan=u.tautan, waktu=waktu, unggahan=log,
+                                             dibuat_oleh=akun)
+        audit_catat(akun=akun, aksi="kampanye.unggah", objek=ku, wilayah_kode=kantor or "",
+                    sesudah={"kampanye": k.pk, "kanal": u.kanal_id, "tautan": u.tautan,
+                             "waktu": waktu.isoformat(), "unggahan_log": log.pk})
+    return ku
+
+
+def kampanye_komentar(*, akun, kampanye_id: int, isi: str,
+                      induk_id: int | None = None) -> KampanyeKomentar:
+    """A comment or reply on a campaign by any office that sees it, so the flow runs both
+    ways (the seed's one-way WhatsApp groups had no feedback)."""
+    kantor = kantor_akun(akun)
+    k = _kampanye_terlihat(akun, kampanye_id)
+    induk = None
+    if induk_id:
+        induk = KampanyeKomentar.objects.filter(pk=induk_id, kampanye=k).first()
+        if induk is None:
+            raise TidakDitemukan("Komentar yang dibalas tidak ditemukan pada kampanye ini.")
+    with transaction.atomic():
+        c = KampanyeKomentar.objects.create(kampanye=k, kantor_id=kantor, induk=induk,
+                                            akun=akun,
+                                            isi=_wajib_isi_panjang(isi, "Komentar")[:4000])
+        audit_catat(akun=akun, aksi="kampanye.komentar", objek=c, wilayah_kode=kantor or "",
+                    sesudah={"kampanye": k.pk, "induk": induk_id, "isi": c.isi})
+    return c

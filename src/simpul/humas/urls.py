@@ -19,3 +19,9 @@ urlpatterns += [
     path("laporan/<int:laporan_id>/unduh.<str:bentuk>", views.laporan_unduh,
          name="humas-laporan-unduh"),
 ]
+urlpatterns += [
+    path("kampanye/", views.kampanye_daftar, name="humas-kampanye-daftar"),
+    path("kampanye/<int:kampanye_id>/", views.kampanye_detail, name="humas-kampanye"),
+    path("kampanye/<int:kampanye_id>/status/", views.kampanye_status,
+         name="humas-kampanye-status"),
+]

@@ -218,3 +218,66 @@ def templat(request):
         "application/vnd.openxmlformats-officedocument.wordprocessingml.document"))
     r["Content-Disposition"] = 'attachment; filename="templat-laporan-bakohumas.docx"'
     return r
+
+
+# --- campaigns across tiers ------------------------------------------------------------------
+
+@login_required
+def kampanye_daftar(request):
+    if request.method == "POST":
+        try:
+            k = services.kampanye_terbitkan(
+                akun=request.user, judul=request.POST.get("judul", ""),
+                isi=request.POST.get("isi", ""), tagar=request.POST.get("tagar", ""),
+                mulai=request.POST.get("mulai", ""), selesai=request.POST.get("selesai", ""))
+        except SimpulError as e:
+            messages.error(request, e.message)
+        else:
+            messages.success(request, "Kampanye diterbitkan ke kantor di bawah Anda.")
+            return redirect("humas-kampanye", kampanye_id=k.pk)
+    return render(request, "humas/kampanye_daftar.html", {
+        "daftar": selectors.kampanye_daftar(akun=request.user), "nilai": request.POST})
+
+
+@login_required
+def kampanye_detail(request, kampanye_id: int):
+    k = selectors.kampanye_ambil(akun=request.user, kampanye_id=kampanye_id)
+    if request.method == "POST":
+        try:
+            if request.POST.get("aksi") == "komentar":
+                services.kampanye_komentar(akun=request.user, kampanye_id=k.pk,
+                                           isi=request.POST.get("isi", ""),
+                                           induk_id=int(request.POST.get("induk") or 0) or None)
+            else:
+                services.kampanye_unggahan_catat(
+                    akun=request.user, kampanye_id=k.pk, tautan=request.POST.get("tautan", ""),
+                    waktu=request.POST.get("waktu") or None,
+                    jenis_konten=request.POST.get("jenis_konten") or "Repost")
+        except SimpulError as e:
+            messages.error(request, e.message)
+        else:
+            messages.success(request, "Tersimpan.")
+            return redirect("humas-kampanye", kampanye_id=k.pk)
+    cakupan = Cakupan.dari(request.user)
+    return render(request, "humas/kampanye_detail.html", {
+        "k": k, "sendiri": selectors.kampanye_unggahan_sendiri(akun=request.user,
+                                                                kampanye_id=k.pk),
+        "sasaran": k.penerbit_id != cakupan.akar and not selectors.kampanye_penerbit_atau_atas(
+            cakupan, k),
+        "pemantau": selectors.kampanye_penerbit_atau_atas(cakupan, k),
+        "komentar": selectors.kampanye_komentar_daftar(akun=request.user, kampanye_id=k.pk),
+        "jenis": selectors.jenis_konten_daftar()})
+
+
+@login_required
+def kampanye_status(request, kampanye_id: int):
+    data = selectors.kampanye_status(akun=request.user, kampanye_id=kampanye_id)
+    if request.GET.get("bentuk") == "csv":
+        isi = tulis_csv(["kode", "kantor", "pertama_unggah", "jumlah", "terlambat", "tautan"], (
+            (b.kode, b.nama, b.pertama.isoformat() if b.pertama else "", b.jumlah,
+             "ya" if b.terlambat else "", " ".join(u for _, u in b.tautan))
+            for b in data["baris"]))
+        r = HttpResponse(isi, content_type="text/csv; charset=utf-8")
+        r["Content-Disposition"] = f'attachment; filename="kampanye-{kampanye_id}.csv"'
+        return r
+    return render(request, "humas/kampanye_status.html", data)
