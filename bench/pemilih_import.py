@@ -45,9 +45,12 @@ def main() -> None:
     os.environ["DATABASE_URL"] = a.db
     os.environ["SIMPUL_MEDIA_ROOT"] = a.media
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "simpul.settings")
+    import logging
+
     import django
 
     django.setup()
+    logging.getLogger("simpul.pemilih.impor").setLevel(logging.INFO)
     from django.core.management import call_command
     from django.db import connection
 
@@ -68,7 +71,7 @@ def main() -> None:
         wilayah_id="35.74")
     with connection.cursor() as c:
         c.execute("TRUNCATE pemilih_riwayatpemilih, pemilih_temuanimpor, pemilih_pemilih, "
-                  "pemilih_imporpemilih")
+                  "pemilih_imporpemilih CASCADE")
     desa = list(Wilayah.objects.filter(kode__startswith="35.74.", tingkat="kelurahan")
                 .values_list("kode", flat=True))
     daftar, _ = penduduk_buat(desa=desa, jumlah=a.jumlah, seed=2024,

@@ -8,6 +8,8 @@ bulk_create/bulk_update. Changed voters get a history row with before and after.
 """
 
 import json
+import logging
+import time
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
@@ -25,6 +27,8 @@ from simpul.wilayah.rules import TINGKAT_DESA
 from .errors import KodePemilih
 from .models import ImporPemilih, Pemilih, RiwayatPemilih, StatusImpor, TemuanImpor
 from .rules import USIA_PEMILIH, pemilih_periksa
+
+log = logging.getLogger(__name__)
 
 KOLOM_WAJIB = ["nik", "nkk", "nama", "tanggal_lahir", "jenis_kelamin", "kode_desa"]
 KOLOM_OPSIONAL = ["tempat_lahir", "status_kawin", "alamat", "rt", "rw", "disabilitas"]
@@ -301,6 +305,7 @@ def _muat_postgres(impor: ImporPemilih, baik: pl.DataFrame, akun) -> tuple[int, 
               SELECT %s, s.nik, {kolom_s}, s.peringatan, %s, 'aktif', 'belum', false, %s, 1,
                      now(), now()
               FROM pemilih_tahap s
+              ORDER BY s.nik  -- index order: the unique (pemilu, nik) index is filled in sequence
               ON CONFLICT (pemilu_id, nik) DO UPDATE SET
                   ({", ".join(_DATA)}, peringatan) = ({baru}, EXCLUDED.peringatan),
                   versi = pemilih_pemilih.versi + 1, diubah = now()
@@ -374,16 +379,20 @@ def impor_proses(*, impor: ImporPemilih, data: bytes) -> ImporPemilih:
         jumlah_baris=max(1, data.count(b"\n") - 1) if not impor.nama_berkas.lower().endswith(
             ".xlsx") else 0)
     kecamatan = set(Wilayah.objects.filter(tingkat="kecamatan").values_list("kode", flat=True))
+    mulai = time.perf_counter()
     hasil = baris_periksa(impor=impor, data=data, kecamatan=kecamatan,
                           desa=desa_boleh(impor), lapor=lapor)
     ImporPemilih.objects.filter(pk=impor.pk).update(
         tahap="memuat", jumlah_baris=hasil.jumlah_baris, diproses=hasil.jumlah_baris)
+    periksa = time.perf_counter() - mulai
     with transaction.atomic():
         if connection.vendor == "postgresql":
             dibuat, diubah = _muat_postgres(impor, hasil.baik, akun)
         else:
             dibuat, diubah = _muat_orm(impor, hasil.baik, akun)
         _simpan_temuan(impor, hasil.temuan)
+        log.info("impor #%s: %s baris, periksa %.1f s, muat %.1f s", impor.pk,
+                 hasil.jumlah_baris, periksa, time.perf_counter() - mulai - periksa)
         impor.refresh_from_db()
         impor.status, impor.tahap, impor.selesai = StatusImpor.SELESAI, "", timezone.now()
         impor.jumlah_baris = impor.diproses = hasil.jumlah_baris
