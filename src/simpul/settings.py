@@ -28,6 +28,7 @@ INSTALLED_APPS = [
     "simpul.wilayah",
     "simpul.pemilu",
     "simpul.humas",
+    "django_prose_editor",
     "simpul.adhoc",
     "simpul.pemilih",
     "simpul.seleksi",

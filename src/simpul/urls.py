@@ -21,6 +21,7 @@ urlpatterns = [
     path("tps/<int:tps_id>/", pemilu_views.tps_detail, name="tps"),
     path("adhoc/", include("simpul.adhoc.urls")),
     path("humas/", include("simpul.humas.urls")),
+    path("kpu/", include("simpul.humas.situs_urls")),
     path("seleksi/", include("simpul.seleksi.urls")),
     path("ganda/", include("simpul.ganda.urls")),
     path("", include("simpul.pemilih.urls")),

@@ -231,7 +231,7 @@ def diseminasi_daftar(request, periode: str = "semester", tahun: int = 2022, nom
                                        periode=selectors.periode_ambil(periode, tahun, nomor))
 
 
-@router.delete("/{jenis}/{catatan_id}", response={204: None})
+@router.delete("/{jenis}/{int:catatan_id}", response={204: None})
 def catatan_hapus(request, jenis: str, catatan_id: int):
     services.catatan_hapus(akun=request.user, jenis=jenis, catatan_id=catatan_id)
     return Status(204, None)
@@ -341,3 +341,78 @@ def kampanye_status(request, kampanye_id: int):
 def kampanye_komentar(request, kampanye_id: int, data: KomentarIn):
     return Status(201, services.kampanye_komentar(akun=request.user, kampanye_id=kampanye_id,
                                                   **data.dict()))
+
+
+# --- news site ---------------------------------------------------------------------------------
+
+class ArtikelIn(Schema):
+    judul: str
+    isi: str
+    ringkasan: str = ""
+    kategori: str | None = None
+    tag: list[str] = []
+    status: str = "draf"
+    terbit_pada: datetime | None = None
+    slug: str = ""
+    gambar_id: int | None = None
+
+
+class ArtikelOut(Schema):
+    id: int
+    kantor_id: str | None
+    judul: str
+    slug: str
+    ringkasan: str
+    isi: str
+    status: str
+    terbit_pada: datetime | None
+    tag: list[str]
+
+    @staticmethod
+    def resolve_tag(obj):
+        return [t.nama for t in obj.tag.all()]
+
+
+class MediaOut(Schema):
+    id: int
+    nama_berkas: str
+    mime: str
+    ukuran: int
+    sha256: str
+    url: str
+
+    @staticmethod
+    def resolve_url(obj):
+        from .situs_services import media_url
+
+        return media_url(obj)
+
+
+@router.post("/situs/artikel", response={201: ArtikelOut})
+def artikel_buat(request, data: ArtikelIn):
+    from .situs_services import artikel_simpan
+
+    return Status(201, artikel_simpan(akun=request.user, **data.dict()))
+
+
+@router.put("/situs/artikel/{artikel_id}", response=ArtikelOut)
+def artikel_ubah(request, artikel_id: int, data: ArtikelIn):
+    from .situs_services import artikel_simpan
+
+    return artikel_simpan(akun=request.user, artikel_id=artikel_id, **data.dict())
+
+
+@router.get("/situs/artikel", response=list[ArtikelOut])
+def artikel_daftar(request):
+    from .situs_selectors import artikel_staf
+
+    return artikel_staf(akun=request.user)
+
+
+@router.post("/situs/media", response={201: MediaOut})
+def media_unggah(request, berkas: UploadedFile = File(...), keterangan: str = ""):  # noqa: B008
+    from .situs_services import BATAS_MEDIA, media_unggah
+
+    # Read one byte past the limit: enough to refuse, without loading a huge upload.
+    return Status(201, media_unggah(akun=request.user, data=berkas.read(BATAS_MEDIA + 1),
+                                    nama_berkas=berkas.name, keterangan=keterangan))

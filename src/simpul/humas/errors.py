@@ -24,3 +24,8 @@ class KodeHumas(StrEnum):
     KAMPANYE_BUKAN_SASARAN = "humas.kampanye_bukan_sasaran"
     KAMPANYE_KANTOR_LAIN = "humas.kampanye_kantor_lain"
     KAMPANYE_PENERBIT = "humas.kampanye_penerbit_tidak_sah"
+    BERKAS_TERLALU_BESAR = "humas.berkas_terlalu_besar"
+    SLUG_GANDA = "humas.slug_ganda"
+    STATUS_ARTIKEL = "humas.status_artikel_tidak_sah"
+    ARSIP_TIDAK_VALID = "humas.arsip_tidak_valid"
+    BUKAN_WXR = "humas.bukan_wxr"

@@ -4,6 +4,7 @@ a province or kabupaten/kota code, or None for KPU RI; scoping goes through `Cak
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 
 
 class JenisKanal(models.TextChoices):
@@ -355,3 +356,153 @@ class KampanyeKomentar(models.Model):
 
     def __str__(self) -> str:
         return self.isi[:60]
+
+
+# --- news and public site ----------------------------------------------------------------------
+# Timestamps are plain defaults, not auto_now, so an imported archive keeps its own.
+
+class KategoriBerita(models.Model):
+    nama = models.CharField(max_length=100, unique=True)
+    slug = models.SlugField(max_length=100, unique=True)
+    urutan = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["urutan", "nama"]
+        verbose_name = "kategori berita"
+        verbose_name_plural = "kategori berita"
+
+    def __str__(self) -> str:
+        return self.nama
+
+
+class Tag(models.Model):
+    nama = models.CharField(max_length=100, unique=True)
+    slug = models.SlugField(max_length=100, unique=True)
+
+    class Meta:
+        ordering = ["nama"]
+
+    def __str__(self) -> str:
+        return self.nama
+
+
+class Media(models.Model):
+    """An image or file of an office's site, kept in the database so that a move of the
+    site or the server cannot lose it (seed 002's complaint); addressed by its hash."""
+
+    kantor = models.ForeignKey("wilayah.Wilayah", null=True, blank=True,
+                               on_delete=models.PROTECT, related_name="+")
+    nama_berkas = models.CharField(max_length=200)
+    mime = models.CharField(max_length=100)
+    ukuran = models.PositiveIntegerField()
+    sha256 = models.CharField(max_length=64)
+    isi = models.BinaryField()
+    keterangan = models.CharField(max_length=300, blank=True)
+    diunggah = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-diunggah", "-id"]
+        verbose_name = "media situs"
+        verbose_name_plural = "media situs"
+        constraints = [models.UniqueConstraint(fields=["kantor", "sha256"],
+                                               name="humas_media_unik", nulls_distinct=False)]
+
+    def __str__(self) -> str:
+        return self.nama_berkas
+
+
+class StatusArtikel(models.TextChoices):
+    DRAF = "draf", "Draf"
+    TINJAU = "tinjau", "Ditinjau"
+    TERBIT = "terbit", "Terbit"
+
+
+class Artikel(models.Model):
+    """A news item of an office's public site. Published when its status is `terbit` and
+    `terbit_pada` has come (scheduled publishing)."""
+
+    kantor = models.ForeignKey("wilayah.Wilayah", null=True, blank=True,
+                               on_delete=models.PROTECT, related_name="+")
+    judul = models.CharField(max_length=300)
+    slug = models.SlugField(max_length=200)
+    ringkasan = models.TextField(blank=True)
+    isi = models.TextField(help_text="HTML yang sudah disanitasi.")
+    kategori = models.ForeignKey(KategoriBerita, null=True, blank=True,
+                                 on_delete=models.PROTECT, related_name="artikel")
+    tag = models.ManyToManyField(Tag, blank=True, related_name="artikel")
+    gambar = models.ForeignKey(Media, null=True, blank=True, on_delete=models.SET_NULL,
+                               related_name="+")
+    penulis = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
+                                on_delete=models.SET_NULL, related_name="+")
+    penulis_nama = models.CharField(max_length=200, blank=True)
+    status = models.CharField(max_length=6, choices=StatusArtikel.choices,
+                              default=StatusArtikel.DRAF)
+    terbit_pada = models.DateTimeField(null=True, blank=True)
+    dibuat = models.DateTimeField(default=timezone.now)
+    diubah = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-terbit_pada", "-id"]
+        verbose_name = "artikel"
+        verbose_name_plural = "artikel"
+        indexes = [models.Index(fields=["kantor", "status", "terbit_pada"])]
+        constraints = [models.UniqueConstraint(fields=["kantor", "slug"],
+                                               name="humas_artikel_slug_unik",
+                                               nulls_distinct=False)]
+
+    def __str__(self) -> str:
+        return self.judul
+
+
+class HalamanSitus(models.Model):
+    """A fixed page of the site (Profil, PPID, Kontak ...)."""
+
+    kantor = models.ForeignKey("wilayah.Wilayah", null=True, blank=True,
+                               on_delete=models.PROTECT, related_name="+")
+    judul = models.CharField(max_length=300)
+    slug = models.SlugField(max_length=200)
+    isi = models.TextField()
+    urutan = models.PositiveSmallIntegerField(default=0)
+    terbit = models.BooleanField(default=True)
+    diubah = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["urutan", "judul"]
+        verbose_name = "halaman situs"
+        verbose_name_plural = "halaman situs"
+        constraints = [models.UniqueConstraint(fields=["kantor", "slug"],
+                                               name="humas_halaman_slug_unik",
+                                               nulls_distinct=False)]
+
+    def __str__(self) -> str:
+        return self.judul
+
+
+class JenisDokumen(models.TextChoices):
+    PENGUMUMAN = "pengumuman", "Pengumuman"
+    SK = "sk", "Surat Keputusan"
+    PPID = "ppid", "Informasi Publik (PPID)"
+    LAINNYA = "lainnya", "Lainnya"
+
+
+class DokumenSitus(models.Model):
+    """A downloadable document: announcement, decree (SK), PPID information."""
+
+    kantor = models.ForeignKey("wilayah.Wilayah", null=True, blank=True,
+                               on_delete=models.PROTECT, related_name="+")
+    judul = models.CharField(max_length=300)
+    jenis = models.CharField(max_length=12, choices=JenisDokumen.choices)
+    nomor = models.CharField(max_length=100, blank=True)
+    tanggal = models.DateField()
+    keterangan = models.TextField(blank=True)
+    berkas = models.ForeignKey(Media, on_delete=models.PROTECT, related_name="+")
+    terbit = models.BooleanField(default=True)
+    diubah = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-tanggal", "-id"]
+        verbose_name = "dokumen unduhan"
+        verbose_name_plural = "dokumen unduhan"
+
+    def __str__(self) -> str:
+        return self.judul

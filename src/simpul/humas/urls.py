@@ -25,3 +25,10 @@ urlpatterns += [
     path("kampanye/<int:kampanye_id>/status/", views.kampanye_status,
          name="humas-kampanye-status"),
 ]
+urlpatterns += [
+    path("situs/", views.situs_staf, name="humas-situs"),
+    path("situs/artikel/baru/", views.artikel_form, name="humas-artikel-baru"),
+    path("situs/artikel/<int:artikel_id>/", views.artikel_form, name="humas-artikel"),
+    path("situs/halaman/baru/", views.halaman_form, name="humas-halaman-baru"),
+    path("situs/halaman/<int:halaman_id>/", views.halaman_form, name="humas-halaman"),
+]

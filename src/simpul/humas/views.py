@@ -281,3 +281,106 @@ def kampanye_status(request, kampanye_id: int):
         r["Content-Disposition"] = f'attachment; filename="kampanye-{kampanye_id}.csv"'
         return r
     return render(request, "humas/kampanye_status.html", data)
+
+
+# --- news site (staff) ---------------------------------------------------------------------
+
+def _galat_form(request, e: SimpulError) -> None:
+    messages.error(request, f"{e.message} ({e.code})")
+
+
+@login_required
+def situs_staf(request):
+    from . import situs_selectors, situs_services
+    from .forms import DokumenForm
+
+    kantor = services.kantor_akun(request.user)
+    dokumen_form = DokumenForm()
+    if request.method == "POST":
+        try:
+            if request.POST.get("aksi") == "dokumen":
+                dokumen_form = DokumenForm(request.POST, request.FILES)
+                if dokumen_form.is_valid():
+                    d = dokumen_form.cleaned_data
+                    berkas = d.pop("berkas")
+                    situs_services.dokumen_simpan(akun=request.user, data=berkas.read(),
+                                                  nama_berkas=berkas.name, **d)
+                    messages.success(request, "Dokumen diunggah.")
+                    return redirect("humas-situs")
+            else:
+                berkas = request.FILES.get("berkas")
+                if berkas is None:
+                    messages.error(request, "Pilih berkas terlebih dahulu.")
+                else:
+                    m = situs_services.media_unggah(
+                        akun=request.user, data=berkas.read(), nama_berkas=berkas.name,
+                        keterangan=request.POST.get("keterangan", ""))
+                    messages.success(request, f"Media tersimpan: {situs_services.media_url(m)}")
+                    return redirect("humas-situs")
+        except SimpulError as e:
+            _galat_form(request, e)
+    return render(request, "humas/situs_staf.html", {
+        "kode": situs_services.kode_url(kantor),
+        "artikel": situs_selectors.artikel_staf(akun=request.user),
+        "media": [(m, situs_services.media_url(m))
+                  for m in situs_selectors.media_staf(akun=request.user)],
+        "dokumen_form": dokumen_form})
+
+
+@login_required
+def artikel_form(request, artikel_id: int | None = None):
+    from . import situs_selectors, situs_services
+    from .forms import ArtikelForm
+
+    kantor = services.kantor_akun(request.user)
+    a = situs_selectors.artikel_staf_ambil(akun=request.user, artikel_id=artikel_id) \
+        if artikel_id else None
+    awal = {"judul": a.judul, "slug": a.slug, "ringkasan": a.ringkasan, "isi": a.isi,
+            "kategori": a.kategori.slug if a.kategori_id else None,
+            "tag": ", ".join(t.nama for t in a.tag.all()), "gambar_id": a.gambar_id,
+            "status": a.status, "terbit_pada": a.terbit_pada} if a else {
+        "status": "draf", "kategori": "berita-terkini"}
+    form = ArtikelForm(request.POST or None, initial=awal)
+    media = situs_selectors.media_staf(akun=request.user)
+    form.fields["gambar_id"].widget.choices = [("", "—")] + [
+        (m.pk, m.nama_berkas) for m in media if m.mime.startswith("image/")]
+    if request.method == "POST" and form.is_valid():
+        d = form.cleaned_data
+        try:
+            a = situs_services.artikel_simpan(
+                akun=request.user, artikel_id=artikel_id, judul=d["judul"], slug=d["slug"],
+                ringkasan=d["ringkasan"], isi=d["isi"],
+                kategori=d["kategori"].slug if d["kategori"] else None, tag=d["tag"],
+                gambar_id=d["gambar_id"], status=d["status"], terbit_pada=d["terbit_pada"])
+        except SimpulError as e:
+            _galat_form(request, e)
+        else:
+            messages.success(request, "Artikel tersimpan.")
+            return redirect("humas-artikel", artikel_id=a.pk)
+    return render(request, "humas/artikel_form.html", {
+        "form": form, "a": a, "kode": situs_services.kode_url(kantor),
+        "media": [(m, situs_services.media_url(m)) for m in media]})
+
+
+@login_required
+def halaman_form(request, halaman_id: int | None = None):
+    from . import situs_services
+    from .forms import HalamanForm
+    from .models import HalamanSitus
+
+    kantor = services.kantor_akun(request.user)
+    h = HalamanSitus.objects.filter(pk=halaman_id, kantor_id=kantor).first() \
+        if halaman_id else None
+    awal = {"judul": h.judul, "slug": h.slug, "isi": h.isi, "urutan": h.urutan,
+            "terbit": h.terbit} if h else {"terbit": True, "urutan": 0}
+    form = HalamanForm(request.POST or None, initial=awal)
+    if request.method == "POST" and form.is_valid():
+        try:
+            h = situs_services.halaman_simpan(akun=request.user, halaman_id=halaman_id,
+                                              **form.cleaned_data)
+        except SimpulError as e:
+            _galat_form(request, e)
+        else:
+            messages.success(request, "Halaman tersimpan.")
+            return redirect("humas-situs")
+    return render(request, "humas/halaman_form.html", {"form": form, "h": h})
