@@ -32,3 +32,4 @@ urlpatterns += [
     path("situs/halaman/baru/", views.halaman_form, name="humas-halaman-baru"),
     path("situs/halaman/<int:halaman_id>/", views.halaman_form, name="humas-halaman"),
 ]
+urlpatterns += [path("situs/arsip/", views.arsip, name="humas-arsip")]

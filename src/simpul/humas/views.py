@@ -384,3 +384,34 @@ def halaman_form(request, halaman_id: int | None = None):
             messages.success(request, "Halaman tersimpan.")
             return redirect("humas-situs")
     return render(request, "humas/halaman_form.html", {"form": form, "h": h})
+
+
+@login_required
+def arsip(request):
+    """Export the office's site as a ZIP, import such a ZIP, or import a WordPress WXR."""
+    from . import arsip as ars
+    from .situs_services import kode_url
+
+    kantor = services.kantor_akun(request.user)
+    hasil = None
+    if request.method == "POST":
+        if request.POST.get("aksi") == "ekspor":
+            r = HttpResponse(ars.situs_ekspor(akun=request.user), content_type="application/zip")
+            r["Content-Disposition"] = (f'attachment; filename="situs-{kode_url(kantor)}-'
+                                        f'{timezone.localdate():%Y%m%d}.zip"')
+            return r
+        berkas = request.FILES.get("berkas")
+        if berkas is None:
+            messages.error(request, "Pilih berkas terlebih dahulu.")
+        elif berkas.size > (ars.BATAS_WXR if request.POST.get("aksi") == "wxr"
+                            else ars.BATAS_ARSIP):
+            messages.error(request, "Berkas terlalu besar (humas.berkas_terlalu_besar).")
+        else:
+            try:
+                fungsi = ars.wxr_impor if request.POST.get("aksi") == "wxr" else ars.situs_impor
+                hasil = fungsi(akun=request.user, data=berkas.read())
+            except SimpulError as e:
+                _galat_form(request, e)
+            else:
+                messages.success(request, "Impor selesai.")
+    return render(request, "humas/arsip.html", {"hasil": hasil, "kode": kode_url(kantor)})
