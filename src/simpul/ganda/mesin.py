@@ -303,6 +303,25 @@ def spark_lokal(*, partisi: int = 2):
             .getOrCreate())
 
 
+def _model_untuk(model: dict, kolom: set[str], *, link: bool, backend: Backend) -> dict:
+    """A trained model written in the SQL of `backend`: the settings are rebuilt for
+    that dialect and the trained m, u and prior are copied over level by level."""
+    dialek = "spark" if backend == "spark" else "duckdb"
+    settings = pengaturan(kolom, link=link).create_settings_dict(dialek)
+    settings["probability_two_random_records_match"] = model[
+        "probability_two_random_records_match"]
+    terlatih = {c["output_column_name"]: c for c in model["comparisons"]}
+    for c in settings["comparisons"]:
+        lama = terlatih[c["output_column_name"]]["comparison_levels"]
+        if len(lama) != len(c["comparison_levels"]):
+            raise ValueError(f"model tidak cocok dengan perbandingan {c['output_column_name']}")
+        for baru, dilatih in zip(c["comparison_levels"], lama, strict=True):
+            for k in ("m_probability", "u_probability"):
+                if k in dilatih:
+                    baru[k] = dilatih[k]
+    return settings
+
+
 def _db_api(backend: Backend, spark=None):
     if backend == "duckdb":
         import duckdb
@@ -328,7 +347,7 @@ def _daftarkan(db_api, df: pl.DataFrame, nama: str, backend: Backend):
 
 def deteksi(df: pl.DataFrame, *, df_lain: pl.DataFrame | None = None,
             backend: Backend = "duckdb", spark=None, model: dict | None = None,
-            ambang: float = AMBANG_PROBABILITAS, u_max_pasangan: float = 2e6,
+            ambang: float | None = AMBANG_PROBABILITAS, u_max_pasangan: float = 2e6,
             em_max_pasangan: float | None = 2e6, seed: int = 42,
             u_semua_pasangan: bool = False) -> HasilDeteksi:
     """Train (unless `model` is given) and predict candidate duplicate pairs.
@@ -349,9 +368,8 @@ def deteksi(df: pl.DataFrame, *, df_lain: pl.DataFrame | None = None,
     if model is None:
         settings = pengaturan(kolom, link=siap_lain is not None)
     else:
-        settings = dict(model)
-        settings["link_type"] = "link_only" if siap_lain is not None else "dedupe_only"
         kolom = {c["output_column_name"] for c in model["comparisons"]}
+        settings = _model_untuk(model, kolom, link=siap_lain is not None, backend=backend)
     linker = Linker(tabel if len(tabel) > 1 else tabel[0], settings,
                     log_level=logging.WARNING)
     if model is None:
