@@ -1,0 +1,99 @@
+"""A Pantarlih does coklit on a phone in Debian's chromium: MS with a correction and the
+sticker, a TMS refused without its category then saved with it, a save made while the
+connection is down (queued on the device, sent once when back online), a new voter; then
+the PPS sees the progress of the TPS."""
+
+from datetime import date
+
+import pytest
+from playwright.sync_api import expect
+
+from simpul.core.models import Akun
+from simpul.core.roles import Peran
+from simpul.pemilih.models import Pemilih, RiwayatPemilih
+from simpul.pemilu.models import TPS, Pemilu
+
+KATA_SANDI = "Rahasia-Uji-123"  # as in tests/conftest.py
+
+pytestmark = pytest.mark.browser
+KEDOPOK = "35.74.05.1005"
+
+
+def _siapkan():
+    pemilu = Pemilu.objects.get(nama="Pemilu 2024")
+    tps = TPS.objects.get(pemilu=pemilu, desa_id=KEDOPOK, nomor=1)
+    pantarlih = Akun.objects.create_user(username="pantarlih1", password=KATA_SANDI,
+                                         peran=Peran.PANTARLIH, wilayah_id=KEDOPOK,
+                                         pemilu=pemilu, tps=tps)
+    pps = Akun.objects.create_user(username="pps1", password=KATA_SANDI, peran=Peran.PPS,
+                                   wilayah_id=KEDOPOK, pemilu=pemilu)
+    for i, nama in enumerate(["AHMAD", "BUDI", "CANDRA"], start=1):
+        Pemilih.objects.create(pemilu=pemilu, nik=f"3574051205{80 + i:02d}0001",
+                               nkk=f"35740501010000{i:02d}", nama=nama,
+                               tanggal_lahir=date(1980 + i, 5, 12), jenis_kelamin="L",
+                               status_kawin="S", alamat="JL. MAWAR", rt=f"00{i}", rw="002",
+                               desa_id=KEDOPOK, tps=tps)
+    return pemilu, tps, pantarlih, pps
+
+
+def _buka_pemilih(halaman, nama):
+    halaman.goto("/coklit/")
+    halaman.get_by_role("link", name=nama).click()
+    expect(halaman.get_by_role("heading", name=nama)).to_be_visible()
+
+
+def test_pantarlih_coklit_di_ponsel_dan_pps_melihat_kemajuan(data_jatim, buka_halaman,
+                                                            tangkap_layar):
+    pemilu, tps, pantarlih, pps = _siapkan()
+    h = buka_halaman(pantarlih)
+
+    _buka_pemilih(h, "AHMAD")
+    h.get_by_text("Perbaiki data (U)").click()
+    h.fill("input[name=nama]", "ACHMAD")
+    h.check("input[name=stiker]")
+    h.click("button.utama")
+    expect(h.get_by_text("Tersimpan: ACHMAD")).to_be_visible()
+
+    _buka_pemilih(h, "BUDI")
+    h.check("input[name=hasil][value=tms]")
+    h.click("button.utama")
+    expect(h.get_by_role("alert")).to_contain_text("pemilih.tms_tanpa_kategori")
+    h.check("input[name=hasil][value=tms]")
+    h.select_option("select[name=kategori]", "meninggal")
+    h.click("button.utama")
+    expect(h.get_by_text("Tersimpan: BUDI")).to_be_visible()
+    tangkap_layar(h, "pemilih-coklit-daftar.png")
+
+    _buka_pemilih(h, "CANDRA")
+    h.check("input[name=stiker]")
+    h.context.set_offline(True)
+    h.click("button.utama")
+    expect(h.locator("#antrean")).to_be_visible()
+    assert Pemilih.objects.get(nama="CANDRA").coklit == "belum"
+    h.context.set_offline(False)
+    h.evaluate("window.dispatchEvent(new Event('online'))")
+    expect(h.get_by_text("Tersimpan: CANDRA")).to_be_visible()
+    candra = Pemilih.objects.get(nama="CANDRA")
+    assert (candra.coklit, candra.stiker, candra.versi) == ("ms", True, 2)
+    assert RiwayatPemilih.objects.filter(pemilih=candra).count() == 1
+
+    h.get_by_role("link", name="Tambah pemilih baru").click()
+    h.fill("input[name=nik]", "3574054403060001")
+    h.fill("input[name=nkk]", "3574050101000009")
+    h.fill("input[name=nama]", "DEWI")
+    h.fill("input[name=tanggal_lahir]", "2006-03-04")
+    h.select_option("select[name=jenis_kelamin]", "P")
+    h.select_option("select[name=status_kawin]", "B")
+    h.fill("input[name=rt]", "001")
+    h.fill("input[name=rw]", "002")
+    h.click("button.utama")
+    expect(h.get_by_text("Pemilih baru tersimpan: DEWI")).to_be_visible()
+    assert Pemilih.objects.get(nama="DEWI").tps == tps
+
+    p = buka_halaman(pps)
+    p.goto(f"/coklit/kemajuan/?pemilu={pemilu.pk}&tingkat=tps")
+    baris = p.locator("tr", has_text="TPS 001")
+    # 4 voters (3 listed + 1 new): 2 MS, 1 TMS, 1 not yet visited → 75 % done.
+    expect(baris.locator("td")).to_have_text(["Kedopok · TPS 001", "4", "2", "1", "1", "75,0",
+                                              ""])
+    tangkap_layar(p, "pemilih-coklit-kemajuan.png")
