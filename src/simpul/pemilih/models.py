@@ -99,8 +99,10 @@ class Pemilih(models.Model):
     stiker = models.BooleanField(default=False, help_text="Stiker coklit ditempel.")
     peringatan = models.JSONField(default=list, blank=True,
                                   help_text="Kode temuan peringatan (mis. nik.tanggal_lahir_beda).")
+    # No database constraint: a bulk import would pay one foreign-key check per row for a
+    # job it has just created itself; Django still resolves and nulls the link.
     impor = models.ForeignKey("ImporPemilih", null=True, blank=True, on_delete=models.SET_NULL,
-                              related_name="+", db_index=False)
+                              related_name="+", db_index=False, db_constraint=False)
     versi = models.PositiveIntegerField(default=1)
     dibuat = models.DateTimeField(default=timezone.now)
     diubah = models.DateTimeField(default=timezone.now)
