@@ -6,7 +6,11 @@ cd "$(dirname "$0")/.."
 
 need=()
 command -v msgfmt >/dev/null || need+=(gettext)
-[ "${SIMPUL_BROWSER:-1}" = 1 ] && ! [ -x /usr/bin/chromium ] && need+=(chromium)
+if [ "${SIMPUL_BROWSER:-1}" = 1 ]; then
+  # Test-only system parts: the browser for page tests, Java for Splink's Spark backend.
+  [ -x /usr/bin/chromium ] || need+=(chromium)
+  command -v java >/dev/null || need+=(default-jre-headless)
+fi
 if [ ${#need[@]} -gt 0 ]; then
   echo "Memasang paket Debian: ${need[*]}"
   SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"

@@ -88,23 +88,3 @@ def peserta(ujian, daftarkan, operator_kota):
     p = daftarkan()
     [(_, kode)] = kode_terbitkan(akun=operator_kota, ujian=ujian, pendaftar_id=p.pk)
     return p, kode
-
-
-def _fixture_peramban():
-    """The browser fixtures of tests/conftest.py (chromium, live server, Jawa Timur data),
-    loaded under another module name since this file is also called conftest."""
-    import importlib.util
-    from pathlib import Path
-
-    berkas = Path(__file__).parents[4] / "tests" / "conftest.py"
-    spec = importlib.util.spec_from_file_location("simpul_uji_peramban", berkas)
-    modul = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(modul)
-    return modul
-
-
-_peramban = _fixture_peramban()
-peramban, buka_halaman, data_jatim = (_peramban.peramban, _peramban.buka_halaman,
-                                      _peramban.data_jatim)
-tangkap_layar = _peramban.tangkap_layar
-PONSEL = _peramban.PONSEL
