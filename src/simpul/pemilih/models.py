@@ -124,7 +124,6 @@ class Pemilih(models.Model):
         ]
         indexes = [
             models.Index(fields=["pemilu", "desa"], name="pemilih_pemilu_desa"),
-            models.Index(fields=["pemilu", "nkk"], name="pemilih_pemilu_nkk"),
             models.Index(fields=["tps", "coklit"], name="pemilih_tps_coklit"),
         ]
 
