@@ -416,3 +416,55 @@ def media_unggah(request, berkas: UploadedFile = File(...), keterangan: str = ""
     # Read one byte past the limit: enough to refuse, without loading a huge upload.
     return Status(201, media_unggah(akun=request.user, data=berkas.read(BATAS_MEDIA + 1),
                                     nama_berkas=berkas.name, keterangan=keterangan))
+
+
+# --- media monitoring ------------------------------------------------------------------------
+
+class PantauanIn(Schema):
+    tanggal: date
+    jenis_sumber: str
+    sumber: str
+    judul: str
+    sentimen: str
+    tautan: str = ""
+    ringkasan: str = ""
+    hoaks: bool = False
+    tanggapan: str = ""
+    status_tanggapan: str | None = None
+
+
+class PantauanOut(PantauanIn):
+    id: int
+    ditanggapi: date | None
+
+
+class TanggapanIn(Schema):
+    status_tanggapan: str
+    tanggapan: str = ""
+    hoaks: bool | None = None
+    sentimen: str | None = None
+
+
+@router.post("/pantauan", response={201: PantauanOut})
+def pantauan_catat(request, data: PantauanIn):
+    return Status(201, services.pantauan_catat(akun=request.user, **data.dict()))
+
+
+@router.post("/pantauan/{pantauan_id}/tanggapan", response=PantauanOut)
+def pantauan_tanggapi(request, pantauan_id: int, data: TanggapanIn):
+    return services.pantauan_tanggapi(akun=request.user, pantauan_id=pantauan_id, **data.dict())
+
+
+@router.get("/pantauan", response=list[PantauanOut])
+def pantauan_daftar(request, periode: str = "bulan", tahun: int = 2024, nomor: int = 1,
+                    kantor: str | None = None, hoaks: bool | None = None, status: str = ""):
+    return selectors.pantauan_daftar(akun=request.user, kantor_kode=kantor,
+                                     periode=selectors.periode_ambil(periode, tahun, nomor),
+                                     hoaks=hoaks, status=status)
+
+
+@router.get("/pantauan/rekap", response=list[dict])
+def pantauan_rekap(request, periode: str = "bulan", tahun: int = 2024, nomor: int = 1,
+                   kantor: str | None = None):
+    return selectors.pantauan_rekap(akun=request.user, kantor_kode=kantor,
+                                    periode=selectors.periode_ambil(periode, tahun, nomor))

@@ -29,3 +29,4 @@ class KodeHumas(StrEnum):
     STATUS_ARTIKEL = "humas.status_artikel_tidak_sah"
     ARSIP_TIDAK_VALID = "humas.arsip_tidak_valid"
     BUKAN_WXR = "humas.bukan_wxr"
+    PANTAUAN_TIDAK_SAH = "humas.pantauan_tidak_sah"

@@ -506,3 +506,59 @@ class DokumenSitus(models.Model):
 
     def __str__(self) -> str:
         return self.judul
+
+
+# --- media monitoring ----------------------------------------------------------------------------
+
+class JenisSumber(models.TextChoices):
+    BERITA = "berita", "Berita daring/cetak"
+    MEDSOS = "medsos", "Media sosial"
+
+
+class Sentimen(models.TextChoices):
+    POSITIF = "positif", "Positif"
+    NETRAL = "netral", "Netral"
+    NEGATIF = "negatif", "Negatif"
+
+
+class StatusTanggapan(models.TextChoices):
+    TIDAK_PERLU = "tidak_perlu", "Tidak perlu ditanggapi"
+    BELUM = "belum", "Belum ditanggapi"
+    PROSES = "proses", "Sedang ditanggapi"
+    SELESAI = "selesai", "Sudah ditanggapi"
+
+
+class PantauanMedia(models.Model):
+    """A news or social-media item about the election in the office's territory, its
+    sentiment, whether it is a hoax or disinformation, and the office's response."""
+
+    kantor = models.ForeignKey("wilayah.Wilayah", null=True, blank=True,
+                               on_delete=models.PROTECT, related_name="+")
+    tanggal = models.DateField()
+    jenis_sumber = models.CharField(max_length=6, choices=JenisSumber.choices)
+    sumber = models.CharField(max_length=200, help_text="Nama media atau akun/platform.")
+    judul = models.CharField(max_length=300)
+    tautan = models.URLField(max_length=500, blank=True)
+    ringkasan = models.TextField(blank=True)
+    sentimen = models.CharField(max_length=7, choices=Sentimen.choices)
+    hoaks = models.BooleanField(default=False, help_text="Hoaks atau disinformasi.")
+    tanggapan = models.TextField(blank=True, help_text="Klarifikasi, hak jawab, laporan ...")
+    status_tanggapan = models.CharField(max_length=11, choices=StatusTanggapan.choices,
+                                        default=StatusTanggapan.TIDAK_PERLU)
+    ditanggapi = models.DateField(null=True, blank=True)
+    dibuat_oleh = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
+                                    on_delete=models.SET_NULL, related_name="+")
+    dibuat = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-tanggal", "-id"]
+        verbose_name = "pantauan media"
+        verbose_name_plural = "pantauan media"
+        indexes = [models.Index(fields=["kantor", "tanggal"])]
+        constraints = [models.UniqueConstraint(fields=["kantor", "tautan"],
+                                               condition=~Q(tautan=""),
+                                               name="humas_pantauan_tautan_unik",
+                                               nulls_distinct=False)]
+
+    def __str__(self) -> str:
+        return f"{self.tanggal:%Y-%m-%d} {self.judul}"

@@ -309,3 +309,44 @@ def status_kampanye(kantor: list[tuple[str, str]], unggahan: list[tuple[str, obj
     for s in baris.values():
         s.terlambat = s.pertama is not None and s.pertama > selesai
     return list(baris.values())
+
+
+# --- media monitoring ------------------------------------------------------------------------
+
+def status_tanggapan_awal(*, hoaks: bool, sentimen: str) -> str:
+    """A hoax, or a negative item, waits for a response ('belum') until the office answers
+    it or decides none is needed; anything else needs none."""
+    return "belum" if hoaks or sentimen == "negatif" else "tidak_perlu"
+
+
+def galat_tanggapan(*, hoaks: bool, status: str, tanggapan: str) -> str:
+    """Why a response record is not acceptable ('' when it is): a finished response says
+    what was done, and a hoax cannot be set aside as needing no response."""
+    if status == "selesai" and not tanggapan.strip():
+        return "tanggapan yang selesai harus menyebut isi tanggapannya"
+    if hoaks and status == "tidak_perlu":
+        return "hoaks/disinformasi harus ditanggapi (klarifikasi atau laporan)"
+    return ""
+
+
+KOLOM_PANTAUAN = ("jumlah", "berita", "medsos", "positif", "netral", "negatif", "hoaks",
+                  "perlu_tanggapan", "selesai")
+
+
+def rekap_pantauan(baris: Iterable[tuple], bulan: list[int]) -> list[dict]:
+    """Counters per month from (month, source kind, sentiment, hoax, response status, n)
+    rows, with a total row; `perlu_tanggapan` counts items still waiting (belum/proses)."""
+    hasil = {b: dict.fromkeys(KOLOM_PANTAUAN, 0) for b in bulan}
+    for b, jenis, sentimen, hoaks, status, n in baris:
+        if b not in hasil:
+            continue
+        r = hasil[b]
+        r["jumlah"] += n
+        r[jenis] += n
+        r[sentimen] += n
+        r["hoaks"] += n if hoaks else 0
+        r["perlu_tanggapan"] += n if status in ("belum", "proses") else 0
+        r["selesai"] += n if status == "selesai" else 0
+    daftar = [{"bulan": BULAN[b - 1], **hasil[b]} for b in bulan]
+    daftar.append({"bulan": "Jumlah", **{k: sum(r[k] for r in daftar) for k in KOLOM_PANTAUAN}})
+    return daftar

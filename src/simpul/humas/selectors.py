@@ -21,6 +21,7 @@ from .models import (
     Kanal,
     Koordinasi,
     Laporan,
+    PantauanMedia,
     Publikasi,
     SKTim,
     Unggahan,
@@ -37,6 +38,7 @@ from .rules import (
     kantor_bakohumas,
     periode,
     rekap_gabung,
+    rekap_pantauan,
     rekap_per_bulan,
     sasaran_kampanye,
     sk_berlaku,
@@ -385,3 +387,27 @@ def kampanye_unggahan_sendiri(*, akun, kampanye_id: int) -> list[KampanyeUnggaha
     k = kampanye_ambil(akun=akun, kampanye_id=kampanye_id)
     return list(KampanyeUnggahan.objects.filter(kampanye=k, kantor_id=cakupan.akar)
                 .select_related("kanal"))
+
+
+# --- media monitoring ------------------------------------------------------------------------
+
+def pantauan_daftar(*, akun, kantor_kode: str | None, periode: Periode, hoaks: bool | None = None,
+                    status: str = "", batas: int = 300) -> list[PantauanMedia]:
+    kantor = kantor_ambil(akun=akun, kode=kantor_kode)
+    qs = PantauanMedia.objects.filter(kantor=kantor, tanggal__range=(periode.awal, periode.akhir))
+    if hoaks is not None:
+        qs = qs.filter(hoaks=hoaks)
+    if status:
+        qs = qs.filter(status_tanggapan=status)
+    return list(qs[:batas])
+
+
+def pantauan_rekap(*, akun, kantor_kode: str | None, periode: Periode) -> list[dict]:
+    """Counters per month of the period (one aggregate query)."""
+    kantor = kantor_ambil(akun=akun, kode=kantor_kode)
+    baris = (PantauanMedia.objects
+             .filter(kantor=kantor, tanggal__range=(periode.awal, periode.akhir))
+             .annotate(bulan=ExtractMonth("tanggal"))
+             .values_list("bulan", "jenis_sumber", "sentimen", "hoaks", "status_tanggapan")
+             .annotate(n=Count("id")).order_by())
+    return rekap_pantauan(baris, periode.bulan)

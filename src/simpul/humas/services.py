@@ -29,6 +29,7 @@ from .models import (
     KategoriMitra,
     Koordinasi,
     Laporan,
+    PantauanMedia,
     PresisiTanggal,
     Publikasi,
     SKTim,
@@ -39,6 +40,7 @@ from .narasi import NARASI_BAWAAN, narasi_bersih
 from .rules import (
     STATUS_BOLEH_UBAH,
     TRANSISI_LAPORAN,
+    galat_tanggapan,
     host_tautan,
     kanal_dari_host,
     kantor_bakohumas,
@@ -46,6 +48,7 @@ from .rules import (
     periode,
     rentang_sah,
     sasaran_kampanye,
+    status_tanggapan_awal,
     tagar_sah,
     tanggal_laporan_sah,
     tanggal_publikasi_sah,
@@ -853,3 +856,84 @@ def kampanye_komentar(*, akun, kampanye_id: int, isi: str,
         audit_catat(akun=akun, aksi="kampanye.komentar", objek=c, wilayah_kode=kantor or "",
                     sesudah={"kampanye": k.pk, "induk": induk_id, "isi": c.isi})
     return c
+
+
+# --- media monitoring ------------------------------------------------------------------------
+
+def _foto_pantauan(p: PantauanMedia) -> dict:
+    return {f: getattr(p, f) for f in ("tanggal", "jenis_sumber", "sumber", "judul", "tautan",
+                                        "sentimen", "hoaks", "tanggapan", "status_tanggapan",
+                                        "ditanggapi")}
+
+
+def _pilihan(nilai: str, pilihan, nama: str) -> str:
+    if nilai not in pilihan.values:
+        raise DataTidakValid(f"{nama} '{nilai}' tidak dikenal.",
+                             code=KodeHumas.PANTAUAN_TIDAK_SAH)
+    return nilai
+
+
+def pantauan_catat(*, akun, tanggal, jenis_sumber: str, sumber: str, judul: str,
+                   sentimen: str, tautan: str = "", ringkasan: str = "", hoaks: bool = False,
+                   tanggapan: str = "", status_tanggapan: str | None = None) -> PantauanMedia:
+    """Record a news or social-media item about the election in the office's territory."""
+    from .models import JenisSumber, Sentimen, StatusTanggapan
+
+    kantor = kantor_akun(akun)
+    tanggal = _tanggal(tanggal)
+    _periksa_tanggal(tanggal)
+    tautan = (tautan or "").strip()
+    if tautan and (host_tautan(tautan) is None or len(tautan) > 500):
+        raise DataTidakValid(f"'{tautan[:80]}' bukan tautan http(s) yang sah.",
+                             code=KodeHumas.TAUTAN_TIDAK_VALID)
+    sentimen = _pilihan(sentimen, Sentimen, "Sentimen")
+    status = _pilihan(status_tanggapan or status_tanggapan_awal(hoaks=hoaks, sentimen=sentimen),
+                      StatusTanggapan, "Status tanggapan")
+    alasan = galat_tanggapan(hoaks=hoaks, status=status, tanggapan=tanggapan)
+    if alasan:
+        raise DataTidakValid(f"Tidak sah: {alasan}.", code=KodeHumas.PANTAUAN_TIDAK_SAH)
+    with transaction.atomic():
+        if tautan and PantauanMedia.objects.filter(kantor_id=kantor, tautan=tautan).exists():
+            raise DataTidakValid(f"Tautan {tautan} sudah tercatat di pantauan.",
+                                 code=KodeHumas.TAUTAN_GANDA)
+        p = PantauanMedia.objects.create(
+            kantor_id=kantor, tanggal=tanggal,
+            jenis_sumber=_pilihan(jenis_sumber, JenisSumber, "Jenis sumber"),
+            sumber=_wajib_isi(sumber, "Sumber", 200), judul=_judul(judul), tautan=tautan,
+            ringkasan=(ringkasan or "").strip(), sentimen=sentimen, hoaks=bool(hoaks),
+            tanggapan=(tanggapan or "").strip(), status_tanggapan=status,
+            ditanggapi=timezone.localdate() if status == "selesai" else None,
+            dibuat_oleh=akun)
+        audit_catat(akun=akun, aksi="pantauan.buat", objek=p, wilayah_kode=kantor or "",
+                    sesudah=_foto_pantauan(p))
+    return p
+
+
+def pantauan_tanggapi(*, akun, pantauan_id: int, status_tanggapan: str, tanggapan: str = "",
+                      hoaks: bool | None = None, sentimen: str | None = None) -> PantauanMedia:
+    """Record the office's response to an item (and correct its hoax flag or sentiment)."""
+    from .models import Sentimen, StatusTanggapan
+
+    kantor = kantor_akun(akun)
+    with transaction.atomic():
+        p = PantauanMedia.objects.select_for_update().filter(pk=pantauan_id,
+                                                             kantor_id=kantor).first()
+        if p is None:
+            raise TidakDitemukan("Pantauan tidak ditemukan di kantor Anda.")
+        sebelum = _foto_pantauan(p)
+        if hoaks is not None:
+            p.hoaks = bool(hoaks)
+        if sentimen:
+            p.sentimen = _pilihan(sentimen, Sentimen, "Sentimen")
+        p.status_tanggapan = _pilihan(status_tanggapan, StatusTanggapan, "Status tanggapan")
+        p.tanggapan = (tanggapan or "").strip() or p.tanggapan
+        alasan = galat_tanggapan(hoaks=p.hoaks, status=p.status_tanggapan,
+                                 tanggapan=p.tanggapan)
+        if alasan:
+            raise DataTidakValid(f"Tidak sah: {alasan}.", code=KodeHumas.PANTAUAN_TIDAK_SAH)
+        if p.status_tanggapan == "selesai" and p.ditanggapi is None:
+            p.ditanggapi = timezone.localdate()
+        p.save()
+        audit_catat(akun=akun, aksi="pantauan.tanggapi", objek=p, wilayah_kode=kantor or "",
+                    sebelum=sebelum, sesudah=_foto_pantauan(p))
+    return p

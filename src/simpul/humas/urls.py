@@ -33,3 +33,4 @@ urlpatterns += [
     path("situs/halaman/<int:halaman_id>/", views.halaman_form, name="humas-halaman"),
 ]
 urlpatterns += [path("situs/arsip/", views.arsip, name="humas-arsip")]
+urlpatterns += [path("pantauan/", views.pantauan, name="humas-pantauan")]

@@ -415,3 +415,46 @@ def arsip(request):
             else:
                 messages.success(request, "Impor selesai.")
     return render(request, "humas/arsip.html", {"hasil": hasil, "kode": kode_url(kantor)})
+
+
+# --- media monitoring ------------------------------------------------------------------------
+
+@login_required
+def pantauan(request):
+    from .models import JenisSumber, Sentimen, StatusTanggapan
+
+    hari_ini = timezone.localdate()
+    jenis = request.GET.get("periode", "bulan")
+    tahun = request.GET.get("tahun") or hari_ini.year
+    nomor = request.GET.get("nomor") or (hari_ini.month if jenis == "bulan" else 1)
+    periode = selectors.periode_ambil(jenis, tahun, nomor)
+    kantor_kode = request.GET.get("kantor") or None
+    if request.method == "POST":
+        try:
+            if request.POST.get("pantauan_id"):
+                services.pantauan_tanggapi(
+                    akun=request.user, pantauan_id=int(request.POST["pantauan_id"]),
+                    status_tanggapan=request.POST.get("status_tanggapan", ""),
+                    tanggapan=request.POST.get("tanggapan", ""))
+            else:
+                services.pantauan_catat(
+                    akun=request.user, hoaks=bool(request.POST.get("hoaks")),
+                    **{k: request.POST.get(k, "") for k in (
+                        "tanggal", "jenis_sumber", "sumber", "judul", "tautan", "ringkasan",
+                        "sentimen", "tanggapan")},
+                    status_tanggapan=request.POST.get("status_tanggapan") or None)
+        except (SimpulError, ValueError) as e:
+            messages.error(request, getattr(e, "message", "Isian tidak sah."))
+        else:
+            messages.success(request, "Pantauan tersimpan.")
+            return redirect(request.get_full_path())
+    saring_hoaks = {"ya": True, "tidak": False}.get(request.GET.get("hoaks", ""))
+    return render(request, "humas/pantauan.html", {
+        "periode": periode, "pilihan": {"periode": jenis, "tahun": tahun, "nomor": nomor},
+        "rekap": selectors.pantauan_rekap(akun=request.user, kantor_kode=kantor_kode,
+                                          periode=periode),
+        "daftar": selectors.pantauan_daftar(akun=request.user, kantor_kode=kantor_kode,
+                                            periode=periode, hoaks=saring_hoaks,
+                                            status=request.GET.get("status", "")),
+        "jenis_sumber": JenisSumber.choices, "sentimen": Sentimen.choices,
+        "status": StatusTanggapan.choices, "hari_ini": hari_ini, "nilai": request.POST})
