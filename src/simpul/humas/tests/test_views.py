@@ -53,3 +53,12 @@ def test_halaman_untuk_petugas_saja(client, akun_per_peran):
 
     client.force_login(akun_per_peran[Peran.PUBLIK])
     assert client.get(reverse("humas-log")).status_code == 403
+
+
+def test_halaman_daftar_laporan_dan_pantauan_tampil(client, staf_kota):
+    client.force_login(staf_kota)
+    isi = client.get(reverse("humas-laporan-daftar")).content.decode()
+    assert "{{ }}" in isi.replace("<code>", "").replace("</code>", "")
+    for nama in ("humas-kampanye-daftar", "humas-situs", "humas-arsip", "humas-pantauan",
+                 "humas-halaman-baru"):
+        assert client.get(reverse(nama)).status_code == 200, nama
