@@ -174,3 +174,28 @@ def test_api_coklit_konflik_dan_idempotensi(client, pantarlih, buat_pemilih):
     r4 = client.post(url, json.dumps({"versi": 2, "hasil": "tms", "kunci": "hp-budi-00002"}),
                      content_type="application/json")
     assert r4.status_code == 422 and r4.json()["code"] == KodePemilih.TMS_TANPA_KATEGORI
+
+
+def test_daftar_coklit_jumlah_kueri_tetap(client, pantarlih, buat_pemilih,
+                                          django_assert_num_queries):
+    """The Pantarlih's list makes the same number of queries for 3 voters as for 30."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+    from django.urls import reverse
+
+    from simpul.pemilih.models import KategoriTMS
+
+    meninggal = KategoriTMS.objects.get(kode="meninggal")
+    client.force_login(pantarlih)
+    for i in range(3):
+        buat_pemilih(status="tms" if i % 2 else "aktif", coklit="tms" if i % 2 else "belum",
+                     kategori_tms=meninggal if i % 2 else None)
+    client.get(reverse("coklit"))
+    with CaptureQueriesContext(connection) as sedikit:
+        client.get(reverse("coklit"))
+    for i in range(27):
+        buat_pemilih(status="tms" if i % 2 else "aktif", coklit="tms" if i % 2 else "belum",
+                     kategori_tms=meninggal if i % 2 else None)
+    with django_assert_num_queries(len(sedikit.captured_queries)):
+        r = client.get(reverse("coklit"))
+    assert r.content.decode().count("/coklit/") >= 30
