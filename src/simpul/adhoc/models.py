@@ -1,3 +1,5 @@
+import uuid
+
 from django.conf import settings
 from django.db import models
 
@@ -77,6 +79,12 @@ class Pendaftar(models.Model):
     diputuskan_oleh = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
                                         on_delete=models.PROTECT, related_name="+")
     diputuskan_pada = models.DateTimeField(null=True, blank=True)
+    dibantu_oleh = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT,
+        related_name="+", help_text="Petugas yang mendaftarkan pelamar yang membawa berkas "
+                                    "kertas (pendaftaran dibantu).")
+    berkas_kertas_diterima = models.DateField(
+        null=True, blank=True, help_text="Tanggal berkas kertas diterima kantor (dibantu).")
     dibuat = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -333,3 +341,104 @@ class Kehadiran(models.Model):
 
     def __str__(self) -> str:
         return f"{self.kegiatan_id}:{self.anggota_id}"
+
+
+class StatusUnggahan(models.TextChoices):
+    BERJALAN = "berjalan", "Sedang diunggah"
+    SELESAI = "selesai", "Diterima"
+    DITOLAK = "ditolak", "Ditolak"
+
+
+class Unggahan(models.Model):
+    """A resumable upload of one registration file: the browser sends it in chunks to this
+    server-side id and, after a dropped connection, asks for `diterima` (the offset) and
+    goes on from there. On completion the bytes are checked again and kept in `isi` until
+    the form that carries the id is submitted."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    rekrutmen = models.ForeignKey(Rekrutmen, on_delete=models.CASCADE, related_name="+")
+    kunci_formulir = models.CharField(max_length=64, db_index=True,
+                                      help_text="Kunci idempoten formulir pemilik unggahan.")
+    jenis = models.CharField(max_length=20, choices=JenisBerkas.choices)
+    nama_berkas = models.CharField(max_length=200, blank=True)
+    ukuran = models.PositiveIntegerField(help_text="Ukuran yang diumumkan peramban (byte).")
+    diterima = models.PositiveIntegerField(default=0, help_text="Byte yang sudah diterima.")
+    status = models.CharField(max_length=10, choices=StatusUnggahan.choices,
+                              default=StatusUnggahan.BERJALAN)
+    mime = models.CharField(max_length=50, blank=True)
+    sha256 = models.CharField(max_length=64, blank=True)
+    kode_tolak = models.CharField(max_length=60, blank=True)
+    isi = models.BinaryField(null=True, blank=True)
+    dibuat = models.DateTimeField(auto_now_add=True)
+    diperbarui = models.DateTimeField(auto_now=True, db_index=True)
+    selesai = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name_plural = "unggahan"
+
+    def __str__(self) -> str:
+        return f"{self.jenis} {self.diterima}/{self.ukuran}"
+
+
+class PotonganUnggahan(models.Model):
+    """One chunk, committed before its offset is acknowledged, so the offset the server
+    reports is always what it really holds."""
+
+    unggahan = models.ForeignKey(Unggahan, on_delete=models.CASCADE, related_name="potongan")
+    awal = models.PositiveIntegerField()
+    data = models.BinaryField()
+
+    class Meta:
+        ordering = ["unggahan", "awal"]
+        constraints = [models.UniqueConstraint(fields=["unggahan", "awal"],
+                                               name="potongan_unggahan_sekali")]
+
+    def __str__(self) -> str:
+        return f"{self.unggahan_id}@{self.awal}"
+
+
+class PerpanjanganPendaftaran(models.Model):
+    """An extension of a round's registration for one kecamatan or desa/kelurahan, with
+    its decision letter (nomor, tanggal, the uploaded letter and its SHA-256)."""
+
+    rekrutmen = models.ForeignKey(Rekrutmen, on_delete=models.PROTECT,
+                                  related_name="perpanjangan")
+    wilayah = models.ForeignKey("wilayah.Wilayah", on_delete=models.PROTECT, related_name="+")
+    selesai = models.DateField(help_text="Akhir pendaftaran baru di wilayah ini.")
+    nomor_keputusan = models.CharField(max_length=100)
+    tanggal_keputusan = models.DateField()
+    berkas = models.FileField(upload_to="adhoc/perpanjangan/%Y/%m/")
+    berkas_sha256 = models.CharField(max_length=64)
+    pendaftar = models.PositiveIntegerField(help_text="Pendaftar di wilayah saat ditetapkan.")
+    kebutuhan = models.PositiveIntegerField(help_text="Kebutuhan kursi di wilayah.")
+    dibuat_oleh = models.ForeignKey(settings.AUTH_USER_MODEL, null=True,
+                                    on_delete=models.PROTECT, related_name="+")
+    dibuat = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["rekrutmen", "wilayah_id", "-selesai"]
+        verbose_name_plural = "perpanjangan pendaftaran"
+
+    def __str__(self) -> str:
+        return f"{self.wilayah_id} s.d. {self.selesai}"
+
+
+class RiwayatPeriode(models.Model):
+    """A term served in an ad hoc body before Simpul (imported from a file): feeds the
+    terms-served rule together with Simpul's own seats of earlier elections."""
+
+    nik = models.CharField(max_length=16, db_index=True)
+    badan = models.CharField(max_length=10, choices=[(b.value, b.name) for b in Badan])
+    pemilu = models.CharField(max_length=150, help_text="Nama pemilu/pemilihan.")
+    tahun = models.PositiveSmallIntegerField()
+    sumber = models.CharField(max_length=200)
+    dibuat = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["nik", "tahun"]
+        verbose_name_plural = "riwayat periode"
+        constraints = [models.UniqueConstraint(fields=["nik", "badan", "pemilu", "tahun"],
+                                               name="riwayat_periode_unik")]
+
+    def __str__(self) -> str:
+        return f"{self.badan} {self.pemilu} {self.tahun}"

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import views, views_unggahan
 
 app_name = "adhoc"
 
@@ -39,4 +39,10 @@ urlpatterns += [
     path("kegiatan/<int:kegiatan_id>/qr/", views.kegiatan_qr, name="kegiatan-qr"),
     path("dokumen/<str:jenis>.<str:format>", views.dokumen, name="dokumen"),
     path("templat/", views.templat, name="templat"),
+]
+
+urlpatterns += [
+    path("unggah/", views_unggahan.mulai, name="unggah-mulai"),
+    path("unggah/<str:unggahan_id>", views_unggahan.unggahan, name="unggah"),
+    path("unggah/<str:unggahan_id>/selesai", views_unggahan.selesai, name="unggah-selesai"),
 ]

@@ -66,6 +66,7 @@ from .services import (
     sk_terbitkan,
     templat_unggah,
 )
+from .unggahan import POTONGAN_BYTE, unggahan_isi
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -92,8 +93,15 @@ def rencana_xlsx(request, pemilu_id: int, kode: str | None = None):
     return respons
 
 
-def _berkas_unggahan(request) -> dict[str, bytes]:
-    return {j: f.read() for j in JenisBerkas.values if (f := request.FILES.get(j))}
+def _berkas_unggahan(request, r=None, kunci: str = "") -> dict[str, bytes]:
+    """Files sent with the form itself (no JavaScript), or the ids of resumable uploads
+    the page completed before (`unggahan.py`), already checked on the server."""
+    berkas = {j: f.read() for j in JenisBerkas.values if (f := request.FILES.get(j))}
+    ids = {j: u for j in JenisBerkas.values
+           if j not in berkas and (u := request.POST.get(f"unggahan_{j}"))}
+    if ids:
+        berkas |= unggahan_isi(rekrutmen=r, kunci_formulir=kunci, ids=ids)
+    return berkas
 
 
 def rekrutmen_publik_daftar(request):
@@ -111,8 +119,8 @@ def pendaftaran(request, rekrutmen_id: int):
         form = FormPendaftaran(request.POST, **pilihan)
         if form.is_valid():
             try:
-                p, _ = pendaftar_daftar(rekrutmen=r, berkas=_berkas_unggahan(request),
-                                        **form.cleaned_data)
+                berkas = _berkas_unggahan(request, r, form.cleaned_data["kunci_idempoten"])
+                p, _ = pendaftar_daftar(rekrutmen=r, berkas=berkas, **form.cleaned_data)
             except SimpulError as e:
                 galat = e
             else:
@@ -123,6 +131,7 @@ def pendaftaran(request, rekrutmen_id: int):
     return render(request, "adhoc/pendaftaran.html", {
         "r": r, "form": form, "galat": galat, "jenis_berkas": JenisBerkas.choices,
         "terima": TERIMA, "maks_byte": maks, "maks_mb": f"{maks / 2**20:.0f}",
+        "potongan_byte": POTONGAN_BYTE,
     }, status=galat.status if galat else 200)
 
 
