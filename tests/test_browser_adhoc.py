@@ -1,6 +1,7 @@
 """End to end in a real browser: an applicant registers on a phone with uploads, a PPS
 verifier accepts, KPU Kota runs the placement and issues the SK, which downloads and opens."""
 
+import hashlib
 import io
 from datetime import date, timedelta
 
@@ -9,7 +10,7 @@ from django.utils import timezone
 from docx import Document
 from playwright.sync_api import expect
 
-from simpul.adhoc.models import Anggota, Pendaftar, StatusPendaftar
+from simpul.adhoc.models import Anggota, Pendaftar, StatusPendaftar, Unggahan
 from simpul.adhoc.services import rekrutmen_buat
 from simpul.adhoc.tests.conftest import JPEG, NIK_BUDI, PDF, PNG
 from simpul.core.roles import Peran
@@ -62,6 +63,7 @@ def test_daftar_di_ponsel_verifikasi_penempatan_dan_sk(data_jatim, buat_akun, bu
     for kode, nama in (("ktp", "ktp.jpg"), ("ijazah", "ijazah.pdf"),
                        ("surat_sehat", "sehat.pdf"), ("surat_pernyataan", "pernyataan.png")):
         hp.set_input_files(f"#berkas-{kode}", str(tmp_path / nama))
+        expect(hp.get_by_test_id(f"tanda-{kode}")).to_contain_text("SHA-256")
     assert hp.evaluate("document.documentElement.scrollWidth") <= 360
     hp.click("#form-daftar button[type=submit]")
     hp.wait_for_url("**/adhoc/status/**")
@@ -104,3 +106,44 @@ def test_daftar_di_ponsel_verifikasi_penempatan_dan_sk(data_jatim, buat_akun, bu
     pdf = open(unduh.value.path(), "rb").read()
     assert pdf.startswith(b"%PDF-") and b"%%EOF" in pdf[-1024:]
     tangkap_layar(kpu, "adhoc-sk.png")
+
+
+def test_unggahan_lanjut_setelah_koneksi_putus_di_ponsel(data_jatim, buat_akun, buka_halaman,
+                                                         tmp_path):
+    """ANCHORS SIAKBA row 2: the connection drops in the middle of a file; the page asks the
+    server for the offset and resumes; the receipt's SHA-256 is the file's own. A file over
+    the limit is refused in the browser before any byte is sent."""
+    pilkada = Pemilu.objects.get(nama="Pilkada 2024 Kota Probolinggo")
+    hari_ini = timezone.localdate()
+    r = rekrutmen_buat(akun=buat_akun(Peran.KPU_KAB_OPERATOR, "35.74"), pemilu=pilkada,
+                       badan="kpps", kode_wilayah="35.74", nama="KPPS Pilkada 2024",
+                       pengumuman=hari_ini, pendaftaran_mulai=hari_ini,
+                       pendaftaran_selesai=hari_ini + timedelta(5))
+    ijazah = b"%PDF-1.4\n" + bytes(range(256)) * 2400 + b"\n%%EOF\n"  # ~600 KB, 3 chunks
+    (tmp_path / "ijazah.pdf").write_bytes(ijazah)
+    (tmp_path / "besar.pdf").write_bytes(b"%PDF-1.4\n" + b"0" * (2 * 2**20) + b"%%EOF")
+    putus, permintaan = [], []
+
+    def jaringan(route, request):
+        permintaan.append((request.method, request.url))
+        if request.method == "PUT" and "awal=0" not in request.url and not putus:
+            putus.append(request.url)
+            route.abort("internetdisconnected")
+        else:
+            route.continue_()
+
+    hp = buka_halaman()
+    hp.route("**/adhoc/unggah/**", jaringan)
+    hp.goto(f"/adhoc/daftar/{r.pk}/")
+    hp.set_input_files("#berkas-surat_sehat", str(tmp_path / "besar.pdf"))
+    expect(hp.locator(".berkas[data-jenis=surat_sehat] .pesan.error")).to_contain_text(
+        "terlalu besar")
+    assert permintaan == []
+    hp.set_input_files("#berkas-ijazah", str(tmp_path / "ijazah.pdf"))
+    expect(hp.get_by_test_id("tanda-ijazah")).to_contain_text("SHA-256", timeout=30_000)
+    assert len(putus) == 1
+    assert any(m == "GET" for m, _ in permintaan)  # asked the server for the offset
+    u = Unggahan.objects.get(jenis="ijazah")
+    assert u.sha256 == hashlib.sha256(ijazah).hexdigest() and u.ukuran == len(ijazah)
+    assert hp.get_by_test_id("tanda-ijazah").get_attribute("title") == u.sha256
+    assert hp.input_value("#unggahan-ijazah") == str(u.pk)
