@@ -1,10 +1,11 @@
 from dataclasses import asdict
 from datetime import date
 
-from django.http import HttpResponse
+from django.db.models import prefetch_related_objects
 from ninja import File, Form, Router, Schema, Status
 from ninja.files import UploadedFile
 
+from simpul.core.dokumen import XLSX, berkas_respons
 from simpul.core.nik import nik_samarkan
 from simpul.pemilu.selectors import pemilu_ambil
 
@@ -37,7 +38,6 @@ from .services import (
     rencana_ekspor_xlsx,
     sk_terbitkan,
 )
-from .views import XLSX
 
 router = Router(tags=["badan ad hoc"])
 
@@ -99,10 +99,8 @@ def rencana(request, pemilu_id: int, kode: str | None = None):
 @router.get("/rencana/{pemilu_id}/xlsx", summary="Rencana kebutuhan sebagai XLSX (diaudit)")
 def rencana_xlsx(request, pemilu_id: int, kode: str | None = None):
     pemilu = pemilu_ambil(akun=request.user, pemilu_id=pemilu_id)
-    respons = HttpResponse(rencana_ekspor_xlsx(akun=request.user, pemilu=pemilu, kode=kode),
-                           content_type=XLSX)
-    respons["Content-Disposition"] = f'attachment; filename="rencana-adhoc-{pemilu.pk}.xlsx"'
-    return respons
+    return berkas_respons(rencana_ekspor_xlsx(akun=request.user, pemilu=pemilu, kode=kode),
+                          f"rencana-adhoc-{pemilu.pk}.xlsx", XLSX)
 
 
 _BERKAS = File(None)  # each upload is optional here; the service names what is missing
@@ -204,7 +202,9 @@ def _verifikasi(p, syarat=None) -> dict:
 @router.get("/pendaftar", response=list[StatusOut],
             summary="Pendaftar di wilayah kerja verifikator (NIK disamarkan)")
 def pendaftar_daftar_api(request, status: str | None = None):
-    return [_status(p) for p in pendaftar_verifikasi_daftar(akun=request.user, status=status)]
+    daftar = pendaftar_verifikasi_daftar(akun=request.user, status=status)
+    prefetch_related_objects(daftar, "berkas")
+    return [_status(p) for p in daftar]
 
 
 @router.get("/pendaftar/{pendaftar_id}", response=VerifikasiOut,
@@ -308,8 +308,10 @@ class SKOut(Schema):
 
 
 def _sk(sk) -> dict:
+    # A list from `sk_daftar` carries the count; one new decree is counted here.
+    jumlah = sk.jumlah if hasattr(sk, "jumlah") else sk.anggota.count()
     return {"id": sk.pk, "nomor": sk.nomor, "tanggal": sk.tanggal, "jenis": sk.jenis,
-            "perihal": sk.perihal, "wilayah": sk.wilayah_id, "anggota": sk.anggota.count()}
+            "perihal": sk.perihal, "wilayah": sk.wilayah_id, "anggota": jumlah}
 
 
 @router.post("/rekrutmen/{rekrutmen_id}/sk", response={201: SKOut},
@@ -332,9 +334,7 @@ def dokumen_api(request, jenis: str, format: str = "pdf", sk: int | None = None,
                 kegiatan: int | None = None, anggota: int | None = None):
     isi, nama, mime = dokumen_unduh(akun=request.user, jenis=jenis, format=format, sk_id=sk,
                                     kegiatan_id=kegiatan, anggota_id=anggota)
-    respons = HttpResponse(isi, content_type=mime)
-    respons["Content-Disposition"] = f'attachment; filename="{nama}"'
-    return respons
+    return berkas_respons(isi, nama, mime)
 
 
 class KegiatanIn(Schema):

@@ -4,33 +4,18 @@ integrity pact (pakta integritas) and training certificate.
 DOCX comes from a docxtpl template: the built-in one in `templat/<jenis>.docx`, or the
 newest one an office uploaded for its territory (staff download the built-in, edit it in a
 word processor and upload it back). PDF is rendered by WeasyPrint from the HTML template
-`adhoc/dokumen/<jenis>.html` with the same context (the same way as `simpul.seleksi`);
+`adhoc/dokumen/<jenis>.html` with the same context (`simpul.core.dokumen.pdf_render`);
 an office's DOCX override changes the DOCX only, since no DOCX-to-PDF converter is on
 the servers.
 """
 
 import io
 import zipfile
-from datetime import date
 from pathlib import Path
 
-from django.template.loader import render_to_string
 from docxtpl import DocxTemplate
 
 TEMPLAT_BAWAAN = Path(__file__).parent / "templat"
-DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-PDF = "application/pdf"
-_BULAN = ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus",
-          "September", "Oktober", "November", "Desember")
-_HARI = ("Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu")
-
-
-def tanggal_teks(t: date | None, hari: bool = False) -> str:
-    """A date the way Indonesian letters write it: "Kamis, 7 November 2024"."""
-    if t is None:
-        return ""
-    teks = f"{t.day} {_BULAN[t.month - 1]} {t.year}"
-    return f"{_HARI[t.weekday()]}, {teks}" if hari else teks
 
 
 def templat_bawaan(jenis: str) -> bytes:
@@ -43,13 +28,6 @@ def docx_render(templat: bytes, konteks: dict) -> bytes:
     keluar = io.BytesIO()
     dok.save(keluar)
     return keluar.getvalue()
-
-
-def pdf_render(jenis: str, konteks: dict) -> bytes:
-    from weasyprint import HTML
-
-    html = render_to_string(f"adhoc/dokumen/{jenis}.html", konteks)
-    return HTML(string=html).write_pdf()
 
 
 def templat_periksa(data: bytes, konteks_contoh: dict) -> str | None:

@@ -10,7 +10,7 @@ from django.db.models.functions import Left
 from simpul.core.errors import DataTidakValid, SimpulError, TidakDitemukan
 from simpul.core.nik import nik_periksa
 from simpul.core.roles import Peran
-from simpul.core.scope import Cakupan, di_bawah, leluhur
+from simpul.core.scope import Cakupan, di_bawah, leluhur, q_subpohon
 from simpul.pemilu.models import TPS, Pemilu
 from simpul.wilayah.models import Wilayah
 from simpul.wilayah.rules import PANJANG_KODE, TINGKAT_DESA
@@ -102,8 +102,7 @@ def _q_pemilu(pemilu: Pemilu, kolom: str) -> Q:
     """Rows whose code lies inside the election's own territory."""
     if pemilu.cakupan_id is None:
         return Q()
-    akar = pemilu.cakupan_id
-    return Q(**{kolom: akar}) | Q(**{f"{kolom}__startswith": akar + "."})
+    return q_subpohon(kolom, pemilu.cakupan_id)
 
 
 def _wajib_dalam_pemilu(pemilu: Pemilu, kode: str | None) -> None:
@@ -298,9 +297,8 @@ def wilayah_tugas_pilihan(*, rekrutmen: Rekrutmen, desa: bool = False) -> list[W
     """The kecamatan (PPK) or desa/kelurahan (others) an applicant may apply for; with
     `desa`, the desa/kelurahan of the round's territory (for the domicile)."""
     tingkat = ("kecamatan",) if rekrutmen.badan == "ppk" and not desa else TINGKAT_DESA
-    return list(Wilayah.objects.filter(
-        Q(kode=rekrutmen.wilayah_id) | Q(kode__startswith=rekrutmen.wilayah_id + "."),
-        tingkat__in=tingkat, aktif=True).order_by("kode"))
+    return list(Wilayah.objects.filter(q_subpohon("kode", rekrutmen.wilayah_id),
+                                       tingkat__in=tingkat, aktif=True).order_by("kode"))
 
 
 def pendaftar_syarat(*, pendaftar: Pendaftar) -> list[HasilSyarat]:
@@ -376,8 +374,7 @@ def rekrutmen_staf(*, akun, rekrutmen_id: int) -> Rekrutmen:
     cakupan = Cakupan.dari(akun)
     cakupan.wajib_staf()
     r = (Rekrutmen.objects.select_related("pemilu", "wilayah").filter(pk=rekrutmen_id).first())
-    if (r is None or not (cakupan.mencakup(r.wilayah_id) or di_bawah(cakupan.akar or "",
-                                                                       r.wilayah_id))
+    if (r is None or not cakupan.menyentuh(r.wilayah_id)
             or (cakupan.pemilu_id and cakupan.pemilu_id != r.pemilu_id)):
         raise TidakDitemukan("Rekrutmen tidak ditemukan di wilayah kerja Anda.")
     return r
@@ -389,9 +386,7 @@ def rekrutmen_staf_daftar(*, akun) -> list[Rekrutmen]:
     qs = Rekrutmen.objects.select_related("pemilu", "wilayah")
     if cakupan.pemilu_id:
         qs = qs.filter(pemilu_id=cakupan.pemilu_id)
-    if cakupan.akar:
-        qs = qs.filter(cakupan.q_kode("wilayah_id") | Q(wilayah_id__in=leluhur(cakupan.akar)))
-    return list(qs)
+    return list(qs.filter(cakupan.q_menyentuh("wilayah_id")))
 
 
 def peringkat_seleksi(*, akun, rekrutmen: Rekrutmen) -> list[int] | None:
@@ -421,7 +416,7 @@ def anggota_daftar(*, akun, rekrutmen: Rekrutmen, kode: str | None = None,
     if not semua:
         qs = qs.filter(status=StatusAnggota.AKTIF)
     if kode:
-        qs = qs.filter(Q(wilayah_id=kode) | Q(wilayah_id__startswith=kode + "."))
+        qs = qs.filter(q_subpohon("wilayah_id", kode))
     return list(qs.order_by("wilayah_id", "tps__nomor", "urut", "dibuat"))
 
 
@@ -442,8 +437,7 @@ def penempatan_terakhir(*, rekrutmen: Rekrutmen) -> PenempatanJalan | None:
 
 def sk_daftar(*, akun, rekrutmen: Rekrutmen) -> list[SK]:
     return list(SK.objects.filter(rekrutmen=rekrutmen)
-                .filter(Cakupan.dari(akun).q_kode("wilayah_id")
-                        | Q(wilayah_id__in=leluhur(Cakupan.dari(akun).akar or "")))
+                .filter(Cakupan.dari(akun).q_menyentuh("wilayah_id"))
                 .annotate(jumlah=Count("anggota")).order_by("-tanggal", "nomor"))
 
 
@@ -453,8 +447,7 @@ def sk_ambil(*, akun, sk_id: int) -> SK:
     cakupan.wajib_staf()
     sk = SK.objects.select_related("rekrutmen__pemilu", "rekrutmen__wilayah", "wilayah").filter(
         pk=sk_id).first()
-    if sk is None or not (cakupan.mencakup(sk.wilayah_id)
-                          or di_bawah(cakupan.akar or "", sk.wilayah_id)):
+    if sk is None or not cakupan.menyentuh(sk.wilayah_id):
         raise TidakDitemukan("SK tidak ditemukan di wilayah kerja Anda.")
     return sk
 
@@ -469,10 +462,9 @@ def templat_untuk(*, jenis: str, kode: str) -> TemplatDokumen | None:
 
 
 def kegiatan_daftar(*, akun, rekrutmen: Rekrutmen) -> list[Kegiatan]:
-    cakupan = Cakupan.dari(akun)
-    return list(Kegiatan.objects.filter(rekrutmen=rekrutmen).filter(
-        cakupan.q_kode("wilayah_id") | Q(wilayah_id__in=leluhur(cakupan.akar or "")))
-        .annotate(hadir=Count("kehadiran")).order_by("-tanggal"))
+    return list(Kegiatan.objects.filter(rekrutmen=rekrutmen)
+                .filter(Cakupan.dari(akun).q_menyentuh("wilayah_id"))
+                .annotate(hadir=Count("kehadiran")).order_by("-tanggal"))
 
 
 def kegiatan_ambil(*, akun, kegiatan_id: int) -> Kegiatan:
@@ -480,8 +472,7 @@ def kegiatan_ambil(*, akun, kegiatan_id: int) -> Kegiatan:
     cakupan.wajib_staf()
     k = (Kegiatan.objects.select_related("rekrutmen__pemilu", "rekrutmen__wilayah", "wilayah",
                                          "sk").filter(pk=kegiatan_id).first())
-    if k is None or not (cakupan.mencakup(k.wilayah_id)
-                         or di_bawah(cakupan.akar or "", k.wilayah_id)):
+    if k is None or not cakupan.menyentuh(k.wilayah_id):
         raise TidakDitemukan("Kegiatan tidak ditemukan di wilayah kerja Anda.")
     return k
 
@@ -491,7 +482,7 @@ def peserta_kegiatan(*, akun, kegiatan: Kegiatan) -> list[Anggota]:
     with `hadir` (the time of attendance, or None). Two queries."""
     w = kegiatan.wilayah_id
     qs = (anggota_qs(akun=akun, rekrutmen=kegiatan.rekrutmen)
-          .filter(Q(wilayah_id=w) | Q(wilayah_id__startswith=w + "."))
+          .filter(q_subpohon("wilayah_id", w))
           .select_related("pendaftar", "wilayah", "tps"))
     if kegiatan.sk_id:
         qs = qs.filter(sk_id=kegiatan.sk_id)
@@ -614,7 +605,7 @@ def dasbor_rekrutmen(*, akun, rekrutmen: Rekrutmen, kode: str | None = None) -> 
             b.pendaftar += g["n"]
             setattr(b, {"diajukan": "diajukan", "ms": "ms", "tms": "tms"}[g["status"]],
                     getattr(b, g["status"]) + g["n"])
-    for g in (Anggota.objects.filter(Q(wilayah_id=kode) | Q(wilayah_id__startswith=awalan),
+    for g in (Anggota.objects.filter(q_subpohon("wilayah_id", kode),
                                      rekrutmen=r, status=StatusAnggota.AKTIF)
               .annotate(grup=Left("wilayah_id", panjang)).values("grup").annotate(n=Count("id"))):
         if b := anak.get(g["grup"]):

@@ -1,7 +1,6 @@
 """Writes of the ad hoc domain. Each runs in one transaction with its audit entry."""
 
 import hashlib
-import io
 import re
 import secrets
 from collections import defaultdict
@@ -12,28 +11,19 @@ from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils import timezone
-from openpyxl import Workbook
 
 from simpul.core.audit import audit_catat, snapshot
+from simpul.core.dokumen import DOCX, PDF, pdf_render, tanggal_teks
 from simpul.core.errors import DataTidakValid, SimpulError
 from simpul.core.nik import nik_periksa, nik_samarkan
 from simpul.core.roles import PERAN_KPU, Peran
-from simpul.core.scope import Cakupan, di_bawah
-from simpul.core.tabel import baca_tabel
+from simpul.core.scope import Cakupan, di_bawah, q_subpohon
+from simpul.core.tabel import baca_tabel, tulis_xlsx
 from simpul.pemilu.models import TPS, Pemilu
 from simpul.wilayah.models import Wilayah
 from simpul.wilayah.rules import TINGKAT_DESA
 
-from .dokumen import (
-    DOCX,
-    KONTEKS_CONTOH,
-    PDF,
-    docx_render,
-    pdf_render,
-    tanggal_teks,
-    templat_bawaan,
-    templat_periksa,
-)
+from .dokumen import KONTEKS_CONTOH, docx_render, templat_bawaan, templat_periksa
 from .errors import KodeAdhoc
 from .models import (
     SK,
@@ -103,35 +93,24 @@ def rencana_ekspor_xlsx(*, akun, pemilu: Pemilu, kode: str | None = None) -> byt
     """The staffing plan of a node as an XLSX workbook (summary, per kecamatan, per
     desa/kelurahan). Exporting is audited."""
     r = rencana_rinci(akun=akun, pemilu=pemilu, kode=kode)
-    buku = Workbook(write_only=True)
-    ringkas = buku.create_sheet("Ringkasan")
-    ringkas.append(["Rencana kebutuhan badan ad hoc"])
-    ringkas.append(["Pemilu", pemilu.nama])
-    ringkas.append(["Wilayah", r.total.nama, r.total.kode])
-    ringkas.append([])
-    ringkas.append(["Parameter", "Nilai"])
-    for nama, nilai in vars(r.ukuran).items():
-        ringkas.append([nama, "-" if nilai is None else nilai])
-    ringkas.append([])
-    ringkas.append(["Kecamatan", "Desa/kelurahan", *KOLOM_KURSI])
-    ringkas.append([r.total.kecamatan, r.total.desa, *_angka(r.total)])
-    kec = buku.create_sheet("Per kecamatan")
-    kec.append(["Kode", "Kabupaten/kota", "Kecamatan", "Desa/kelurahan", *KOLOM_KURSI])
-    for b in r.kecamatan:
-        kec.append([b.kode, r.nama_induk.get(b.kode[:5], ""), b.nama, b.desa, *_angka(b)])
-    desa = buku.create_sheet("Per desa")
-    desa.append(["Kode", "Kabupaten/kota", "Kecamatan", "Desa/kelurahan", "Tingkat",
-                 *KOLOM_KURSI])
-    for kab, nama_kec, b in r.baris_desa():
-        desa.append([b.kode, kab, nama_kec, b.nama, b.tingkat, *_angka(b)])
-    keluaran = io.BytesIO()
-    buku.save(keluaran)
+    ringkas = [["Rencana kebutuhan badan ad hoc"], ["Pemilu", pemilu.nama],
+               ["Wilayah", r.total.nama, r.total.kode], [], ["Parameter", "Nilai"],
+               *[[nama, "-" if nilai is None else nilai] for nama, nilai in vars(r.ukuran).items()],
+               [], ["Kecamatan", "Desa/kelurahan", *KOLOM_KURSI],
+               [r.total.kecamatan, r.total.desa, *_angka(r.total)]]
+    kec = [["Kode", "Kabupaten/kota", "Kecamatan", "Desa/kelurahan", *KOLOM_KURSI],
+           *[[b.kode, r.nama_induk.get(b.kode[:5], ""), b.nama, b.desa, *_angka(b)]
+             for b in r.kecamatan]]
+    desa = [["Kode", "Kabupaten/kota", "Kecamatan", "Desa/kelurahan", "Tingkat", *KOLOM_KURSI],
+            *[[b.kode, kab, nama_kec, b.nama, b.tingkat, *_angka(b)]
+              for kab, nama_kec, b in r.baris_desa()]]
+    isi = tulis_xlsx([("Ringkasan", ringkas), ("Per kecamatan", kec), ("Per desa", desa)])
     with transaction.atomic():
         audit_catat(akun=akun, aksi="adhoc.rencana.ekspor", objek=pemilu,
                     sesudah={"wilayah": r.total.kode or None, "desa": len(r.desa),
                              "kursi": vars(r.total.kursi)},
                     wilayah_kode=r.total.kode)
-    return keluaran.getvalue()
+    return isi
 
 
 # --- Recruitment rounds and registration ---------------------------------------------------
@@ -390,9 +369,9 @@ class _UnitData:
 def _unit_penempatan(r: Rekrutmen) -> list[_UnitData]:
     """The bodies of a round in filling order, with their seats and IT minimum."""
     pemilu, u = r.pemilu, ukuran_badan(r.pemilu)
-    awal = Q(kode=r.wilayah_id) | Q(kode__startswith=r.wilayah_id + ".")
+    awal = q_subpohon("kode", r.wilayah_id)
     if pemilu.cakupan_id:
-        awal &= Q(kode=pemilu.cakupan_id) | Q(kode__startswith=pemilu.cakupan_id + ".")
+        awal &= q_subpohon("kode", pemilu.cakupan_id)
     if r.badan in (Badan.KPPS, Badan.PANTARLIH):
         kpps = r.badan == Badan.KPPS
         min_it = parameter_penempatan(pemilu, "kpps_min_melek_it" if kpps
@@ -537,7 +516,7 @@ def sk_terbitkan(*, akun, rekrutmen_id: int, nomor: str, tanggal: date,
     try:
         with transaction.atomic():
             anggota = Anggota.objects.select_for_update().filter(
-                Q(wilayah_id=kode) | Q(wilayah_id__startswith=kode + "."), rekrutmen=r,
+                q_subpohon("wilayah_id", kode), rekrutmen=r,
                 status=StatusAnggota.AKTIF, sk__isnull=True)
             ids = list(anggota.values_list("pk", flat=True))
             if not ids:
@@ -630,7 +609,7 @@ def dokumen_unduh(*, akun, jenis: str, format: str, sk_id: int | None = None,
     konteks = _konteks(r, sk=sk, anggota=anggota, kegiatan=kegiatan,
                        wilayah=kegiatan.wilayah if kegiatan else None)
     if format == "pdf":
-        isi = pdf_render(jenis, konteks)
+        isi = pdf_render(f"adhoc/dokumen/{jenis}.html", konteks)
     else:
         t = templat_untuk(jenis=jenis, kode=kode)
         isi = docx_render(t.isi if t else templat_bawaan(jenis), konteks)
@@ -718,9 +697,8 @@ def kehadiran_catat(*, akun, kegiatan_id: int, anggota_id: int | None = None,
     cakupan = Cakupan.dari(akun)
     cakupan.wajib_peran(PERAN_BIMTEK, "Hanya KPU, PPK dan PPS yang mencatat kehadiran.")
     k = kegiatan_ambil(akun=akun, kegiatan_id=kegiatan_id)
-    qs = Anggota.objects.filter(rekrutmen=k.rekrutmen).filter(
-        Q(wilayah_id=k.wilayah_id) | Q(wilayah_id__startswith=k.wilayah_id + "."),
-        cakupan.q_kode("wilayah_id"))
+    qs = Anggota.objects.filter(q_subpohon("wilayah_id", k.wilayah_id),
+                                cakupan.q_kode("wilayah_id"), rekrutmen=k.rekrutmen)
     qs = qs.filter(sk_id=k.sk_id) if k.sk_id else qs.filter(status=StatusAnggota.AKTIF)
     a = (qs.filter(kode_hadir=(kode_hadir or "").strip()).first() if kode_hadir
          else qs.filter(pk=anggota_id).first() if anggota_id else None)
@@ -819,17 +797,6 @@ def paw_tetapkan(*, akun, anggota_id: int, pengganti_id: int, nomor_sk: str,
 
 # --- Exports of members and of the dashboard ------------------------------------------------
 
-def _xlsx(lembar: list[tuple[str, list[list]]]) -> bytes:
-    buku = Workbook(write_only=True)
-    for nama, baris in lembar:
-        ws = buku.create_sheet(nama)
-        for b in baris:
-            ws.append(b)
-    keluar = io.BytesIO()
-    buku.save(keluar)
-    return keluar.getvalue()
-
-
 def dasbor_ekspor_xlsx(*, akun, rekrutmen_id: int, kode: str | None = None) -> bytes:
     """The dashboard rows (need, applicants against twice the need, filled) as XLSX."""
     r = rekrutmen_staf(akun=akun, rekrutmen_id=rekrutmen_id)
@@ -841,7 +808,7 @@ def dasbor_ekspor_xlsx(*, akun, rekrutmen_id: int, kode: str | None = None) -> b
         return [b.kode, b.nama, b.kebutuhan, b.dua_kali, b.pendaftar, b.diajukan, b.ms, b.tms,
                 b.terisi, b.persen_terisi, "ya" if b.kurang_pendaftar else ""]
 
-    isi = _xlsx([("Dasbor", [[r.nama], [r.pemilu.nama, d.wilayah.nama], [], kolom,
+    isi = tulis_xlsx([("Dasbor", [[r.nama], [r.pemilu.nama, d.wilayah.nama], [], kolom,
                              *[baris(b) for b in d.baris], baris(d.total)])])
     with transaction.atomic():
         audit_catat(akun=akun, aksi="adhoc.dasbor.ekspor", objek=r, wilayah_kode=d.wilayah.kode,
@@ -862,7 +829,7 @@ def anggota_ekspor_xlsx(*, akun, rekrutmen_id: int, kode: str | None = None) -> 
               a.pendaftar.jenis_kelamin, a.pendaftar.telepon,
               "ya" if a.pendaftar.melek_it else "", "ya" if a.jarak else "",
               a.sk.nomor if a.sk_id else "", a.sk.tanggal if a.sk_id else ""] for a in daftar]
-    isi = _xlsx([("Anggota", [[r.nama], kolom, *baris])])
+    isi = tulis_xlsx([("Anggota", [[r.nama], kolom, *baris])])
     with transaction.atomic():
         audit_catat(akun=akun, aksi="adhoc.anggota.ekspor", objek=r,
                     wilayah_kode=kode or r.wilayah_id,

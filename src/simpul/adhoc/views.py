@@ -8,14 +8,14 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 
+from simpul.core.dokumen import DOCX, XLSX, berkas_respons
 from simpul.core.errors import DataTidakValid, SimpulError, TidakDitemukan
 from simpul.core.nik import nik_samarkan
-from simpul.core.roles import PERAN_KPU
 from simpul.core.scope import Cakupan
 from simpul.pemilu.selectors import pemilu_ambil, pemilu_daftar
 from simpul.wilayah.selectors import wilayah_jejak
 
-from .dokumen import DOCX, qr_svg, templat_bawaan
+from .dokumen import qr_svg, templat_bawaan
 from .errors import KodeAdhoc
 from .forms import TERIMA, FormPendaftaran
 from .models import (
@@ -68,8 +68,6 @@ from .services import (
 )
 from .unggahan import POTONGAN_BYTE, unggahan_isi
 
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-
 
 @login_required
 def rencana(request, pemilu_id: int, kode: str | None = None):
@@ -86,11 +84,9 @@ def rencana(request, pemilu_id: int, kode: str | None = None):
 @login_required
 def rencana_xlsx(request, pemilu_id: int, kode: str | None = None):
     pemilu = pemilu_ambil(akun=request.user, pemilu_id=pemilu_id)
-    isi = rencana_ekspor_xlsx(akun=request.user, pemilu=pemilu, kode=kode)
-    respons = HttpResponse(isi, content_type=XLSX)
-    nama = f"rencana-adhoc-{pemilu.pk}-{(kode or 'semua').replace('.', '')}.xlsx"
-    respons["Content-Disposition"] = f'attachment; filename="{nama}"'
-    return respons
+    return berkas_respons(rencana_ekspor_xlsx(akun=request.user, pemilu=pemilu, kode=kode),
+                          f"rencana-adhoc-{pemilu.pk}-{(kode or 'semua').replace('.', '')}.xlsx",
+                          XLSX)
 
 
 def _berkas_unggahan(request, r=None, kunci: str = "") -> dict[str, bytes]:
@@ -197,8 +193,7 @@ def verifikasi_berkas(request, pendaftar_id: int, jenis: str):
 # --- Members: placement, inauguration, training, replacement --------------------------------
 
 def _boleh_kelola(akun, r) -> bool:
-    c = Cakupan.dari(akun)
-    return c.aktif and c.peran in PERAN_KPU and c.mencakup(r.wilayah_id)
+    return Cakupan.dari(akun).boleh_mengelola(r.wilayah_id)
 
 
 @login_required
@@ -236,13 +231,6 @@ def anggota(request, rekrutmen_id: int):
         status=galat.status if galat else 200)
 
 
-def _berkas(isi: bytes, nama: str, mime: str, lampiran: bool = True) -> HttpResponse:
-    respons = HttpResponse(isi, content_type=mime)
-    respons["Content-Disposition"] = (f'{"attachment" if lampiran else "inline"}; '
-                                      f'filename="{nama}"')
-    return respons
-
-
 def _tanggal_post(request, nama: str) -> date:
     try:
         return date.fromisoformat(request.POST.get(nama, ""))
@@ -266,7 +254,7 @@ def _aksi(request, fungsi, tujuan):
 def anggota_xlsx(request, rekrutmen_id: int):
     isi = anggota_ekspor_xlsx(akun=request.user, rekrutmen_id=rekrutmen_id,
                               kode=request.GET.get("wilayah") or None)
-    return _berkas(isi, f"anggota-{rekrutmen_id}.xlsx", XLSX)
+    return berkas_respons(isi, f"anggota-{rekrutmen_id}.xlsx", XLSX)
 
 
 @login_required
@@ -302,7 +290,7 @@ def dokumen(request, jenis: str, format: str):
     isi, nama, mime = dokumen_unduh(akun=request.user, jenis=jenis, format=format,
                                     sk_id=angka("sk"), kegiatan_id=angka("kegiatan"),
                                     anggota_id=angka("anggota"))
-    return _berkas(isi, nama, mime)
+    return berkas_respons(isi, nama, mime)
 
 
 @login_required
@@ -322,7 +310,7 @@ def templat(request):
     if jenis := request.GET.get("bawaan"):
         if jenis not in JenisDokumen.values:
             raise TidakDitemukan("Templat tidak ditemukan.")
-        return _berkas(templat_bawaan(jenis), f"templat-{jenis}.docx", DOCX)
+        return berkas_respons(templat_bawaan(jenis), f"templat-{jenis}.docx", DOCX)
     kode = akun.wilayah_id or ""
     return render(request, "adhoc/templat.html", {
         "jenis": [(j, lbl, templat_untuk(jenis=j, kode=kode) if kode else None)
@@ -426,5 +414,6 @@ def dasbor(request, rekrutmen_id: int, kode: str | None = None):
 
 @login_required
 def dasbor_xlsx(request, rekrutmen_id: int, kode: str | None = None):
-    return _berkas(dasbor_ekspor_xlsx(akun=request.user, rekrutmen_id=rekrutmen_id, kode=kode),
-                   f"dasbor-{rekrutmen_id}-{(kode or 'semua').replace('.', '')}.xlsx", XLSX)
+    isi = dasbor_ekspor_xlsx(akun=request.user, rekrutmen_id=rekrutmen_id, kode=kode)
+    return berkas_respons(isi, f"dasbor-{rekrutmen_id}-{(kode or 'semua').replace('.', '')}.xlsx",
+                          XLSX)

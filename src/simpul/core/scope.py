@@ -25,6 +25,12 @@ def di_bawah(kode: str, akar: str | None) -> bool:
     return akar is None or kode == akar or kode.startswith(akar + ".")
 
 
+def q_subpohon(field: str, kode: str) -> Q:
+    """Rows whose region code in `field` is `kode` or lies in its subtree. (A bare
+    `startswith(kode)` would let 35.7 match 35.71 to 35.79.)"""
+    return Q(**{field: kode}) | Q(**{f"{field}__startswith": kode + "."})
+
+
 @dataclass(frozen=True)
 class Cakupan:
     peran: str
@@ -64,7 +70,18 @@ class Cakupan:
             return Q(pk__in=[])
         if self.akar is None:
             return Q()
-        return Q(**{field: self.akar}) | Q(**{f"{field}__startswith": self.akar + "."})
+        return q_subpohon(field, self.akar)
+
+    def menyentuh(self, kode: str) -> bool:
+        """Is `kode` inside the territory or above it? A record of an office above
+        (a round run by KPU Kab/Kota, its decree) concerns the PPK and PPS below."""
+        return self.mencakup(kode) or (self.aktif and di_bawah(self.akar or "", kode))
+
+    def q_menyentuh(self, field: str) -> Q:
+        """Rows whose region code lies inside the territory or is one of its ancestors."""
+        if not self.aktif or self.akar is None:
+            return self.q_kode(field)
+        return self.q_kode(field) | Q(**{f"{field}__in": leluhur(self.akar)})
 
     def wilayah(self, qs: QuerySet) -> QuerySet:
         return qs.filter(self.q_kode("kode"))
@@ -94,6 +111,10 @@ class Cakupan:
     def wajib_peran(self, izin: frozenset[str], pesan: str) -> None:
         if not self.aktif or self.peran not in izin:
             raise Dilarang(pesan)
+
+    def boleh_mengelola(self, kode: str) -> bool:
+        """`wajib_mengelola` as a question, for pages that show or hide a form."""
+        return self.aktif and self.peran in PERAN_KPU and self.mencakup(kode)
 
     def wajib_mengelola(self, kode: str, pesan: str) -> None:
         """KPU staff may change election records inside their own territory only."""

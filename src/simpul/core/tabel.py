@@ -1,4 +1,5 @@
-"""Reading the spreadsheets staff send (CSV or XLSX) as numbered rows of named cells."""
+"""Reading the spreadsheets staff send (CSV or XLSX) as numbered rows of named cells, and
+writing the ones they download."""
 
 import csv
 import io
@@ -71,3 +72,18 @@ def tulis_csv(kolom: list[str], baris) -> bytes:
     penulis.writerow(kolom)
     penulis.writerows(baris)
     return ("\ufeff" + keluaran.getvalue()).encode("utf-8")
+
+
+def tulis_xlsx(lembar: list[tuple[str, list[list]]]) -> bytes:
+    """A workbook of named sheets, each a list of rows, written streaming (write-only mode
+    keeps memory flat for a province's worth of rows)."""
+    from openpyxl import Workbook
+
+    buku = Workbook(write_only=True)
+    for nama, baris in lembar:
+        ws = buku.create_sheet(nama)
+        for b in baris:
+            ws.append(b)
+    keluaran = io.BytesIO()
+    buku.save(keluaran)
+    return keluaran.getvalue()

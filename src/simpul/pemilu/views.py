@@ -3,6 +3,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import render
 
+from simpul.core.dokumen import berkas_respons
 from simpul.core.errors import SimpulError
 from simpul.core.tabel import tulis_csv
 
@@ -44,6 +45,4 @@ def tps_impor_halaman(request, pemilu_id: int):
 
 def _galat_csv(hasil) -> HttpResponse:
     isi = tulis_csv(["baris", "kode", "pesan"], ((g.baris, g.kode, g.pesan) for g in hasil.galat))
-    respons = HttpResponse(isi, content_type="text/csv; charset=utf-8")
-    respons["Content-Disposition"] = 'attachment; filename="galat-impor-tps.csv"'
-    return respons
+    return berkas_respons(isi, "galat-impor-tps.csv", "text/csv; charset=utf-8")

@@ -25,11 +25,9 @@ def bank_ringkas(*, akun) -> list[dict]:
     """Questions per category of the bank the account's office can see (its subtree)."""
     cakupan = Cakupan.dari(akun)
     cakupan.wajib_peran(PERAN_KPU, "Bank soal hanya untuk KPU.")
-    q = cakupan.q_kode("soal__wilayah_id")
-    if cakupan.akar is None:
-        q = Q()
     return list(KategoriSoal.objects.annotate(
-        jumlah=Count("soal", filter=q & Q(soal__aktif=True))).values("pk", "nama", "jumlah"))
+        jumlah=Count("soal", filter=cakupan.q_kode("soal__wilayah_id") & Q(soal__aktif=True)))
+        .values("pk", "nama", "jumlah"))
 
 
 def bank_untuk_ujian(*, rekrutmen: Rekrutmen) -> dict[int, list[tuple[int, int]]]:
@@ -50,11 +48,8 @@ def _rekrutmen_qs(akun):
     qs = Rekrutmen.objects.select_related("pemilu", "wilayah").filter(badan__in=("ppk", "pps"))
     if cakupan.pemilu_id:
         qs = qs.filter(pemilu_id=cakupan.pemilu_id)
-    if cakupan.akar is None:
-        return qs
     # A round run by the office itself or above it, for work areas inside its territory.
-    return qs.filter(cakupan.q_kode("wilayah_id")
-                     | Q(wilayah_id__in=leluhur(cakupan.akar)))
+    return qs.filter(cakupan.q_menyentuh("wilayah_id"))
 
 
 def rekrutmen_seleksi_daftar(*, akun) -> list[Rekrutmen]:

@@ -14,11 +14,11 @@ from datetime import datetime, timedelta
 from decimal import Decimal, InvalidOperation
 
 from django.db import IntegrityError, transaction
-from django.template.loader import render_to_string
 from django.utils import timezone
 
 from simpul.adhoc.models import Pendaftar, Rekrutmen, StatusPendaftar
 from simpul.core.audit import audit_catat
+from simpul.core.dokumen import pdf_render
 from simpul.core.errors import DataTidakValid, Dilarang, SimpulError
 from simpul.core.roles import PERAN_KPU
 from simpul.core.scope import Cakupan
@@ -494,11 +494,8 @@ def pengumuman_terbitkan(*, akun, rekrutmen: Rekrutmen, nomor_surat: str,
 def pengumuman_pdf(*, akun, pengumuman: Pengumuman, alamat: str = "") -> bytes:
     """The announcement as PDF (WeasyPrint), from the frozen snapshot; each export is
     audited (the public download too, as the system account)."""
-    from weasyprint import HTML
-
-    html = render_to_string("seleksi/pengumuman_pdf.html", {"p": pengumuman, "isi": pengumuman.isi,
-                                                            "alamat": alamat})
-    pdf = HTML(string=html).write_pdf()
+    pdf = pdf_render("seleksi/pengumuman_pdf.html", {"p": pengumuman, "isi": pengumuman.isi,
+                                                     "alamat": alamat})
     with transaction.atomic():
         audit_catat(akun=akun if getattr(akun, "is_authenticated", False) else None,
                     aksi="seleksi.pengumuman.ekspor", objek=pengumuman,

@@ -4,7 +4,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db.models import Max
-from django.http import HttpResponse, JsonResponse
+from django.http import JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -12,6 +12,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_POST
 
+from simpul.core.dokumen import PDF, berkas_respons
 from simpul.core.errors import SimpulError
 
 from .errors import KodeSeleksi
@@ -271,6 +272,4 @@ def pengumuman_unduh_pdf(request, pengumuman_id: int):
     p = pengumuman_publik(pengumuman_id=pengumuman_id)
     alamat = request.build_absolute_uri(reverse("seleksi:pengumuman", args=[p.pk]))
     pdf = pengumuman_pdf(akun=request.user, pengumuman=p, alamat=alamat)
-    respons = HttpResponse(pdf, content_type="application/pdf")
-    respons["Content-Disposition"] = f'inline; filename="pengumuman-seleksi-{p.pk}.pdf"'
-    return respons
+    return berkas_respons(pdf, f"pengumuman-seleksi-{p.pk}.pdf", PDF, lampiran=False)

@@ -10,7 +10,13 @@ from docx import Document
 from simpul.adhoc.dokumen import templat_bawaan
 from simpul.adhoc.errors import KodeAdhoc
 from simpul.adhoc.models import SK, Anggota, Jabatan, JenisSK, StatusAnggota
-from simpul.adhoc.selectors import paw_calon, peserta_kegiatan, riwayat_kursi
+from simpul.adhoc.selectors import (
+    kegiatan_daftar,
+    paw_calon,
+    peserta_kegiatan,
+    riwayat_kursi,
+    sk_daftar,
+)
 from simpul.adhoc.services import (
     anggota_berhenti,
     dokumen_unduh,
@@ -206,3 +212,19 @@ def test_paw_usulan_sk_baru_dan_riwayat_kursi(sk, kpps_kedopok, operator_kota, r
     aksi = list(AuditEntry.objects.filter(aksi__in=["adhoc.anggota.berhenti", "adhoc.anggota.paw"])
                 .values_list("aksi", flat=True).order_by("seq"))
     assert aksi == ["adhoc.anggota.berhenti", "adhoc.anggota.paw"]
+
+
+def test_sk_dan_kegiatan_terlihat_dari_atas_dan_dari_wilayahnya(sk, rekrutmen_kpps, operator_kota,
+                                                             buat_akun, pilkada):
+    """A decree and an event of Kedopok are listed for KPU RI, the province, the city and
+    Kedopok's PPS; not for the PPS of another kelurahan."""
+    k = kegiatan_buat(akun=operator_kota, rekrutmen_id=rekrutmen_kpps.pk, jenis="bimtek",
+                      nama="Bimtek KPPS", tanggal=date(2024, 11, 12), tempat="Aula",
+                      kode_wilayah=KEDOPOK)
+    for akun in (buat_akun(Peran.KPU_RI), buat_akun(Peran.KPU_PROVINSI, "35"), operator_kota,
+                 buat_akun(Peran.PPS, KEDOPOK, pilkada)):
+        assert [x.pk for x in sk_daftar(akun=akun, rekrutmen=rekrutmen_kpps)] == [sk.pk]
+        assert [x.pk for x in kegiatan_daftar(akun=akun, rekrutmen=rekrutmen_kpps)] == [k.pk]
+    lain = buat_akun(Peran.PPS, "35.74.05.1006", pilkada)
+    assert sk_daftar(akun=lain, rekrutmen=rekrutmen_kpps) == []
+    assert kegiatan_daftar(akun=lain, rekrutmen=rekrutmen_kpps) == []

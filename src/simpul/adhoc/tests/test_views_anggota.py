@@ -4,6 +4,8 @@ import io
 from datetime import date
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from openpyxl import load_workbook
 
 from simpul.adhoc.models import SK, Anggota, Kehadiran
@@ -126,3 +128,35 @@ def test_api_sk_kegiatan_kehadiran(tempat, rekrutmen_kpps, operator_kota, client
     salah = client.get(f"/api/v1/adhoc/dokumen/sertifikat?format=odt&kegiatan={k['id']}")
     assert salah.status_code == 422 and salah.json()["code"] == "adhoc.templat_tidak_valid"
     assert date.fromisoformat(k["tanggal"]) == date(2024, 11, 12)
+
+
+def test_api_daftar_sk_dan_pendaftar_jumlah_query_tetap(tempat, rekrutmen_kpps, operator_kota,
+                                                      client, pelamar_ms, pilkada):
+    """Listing decrees and applicants costs the same number of queries for few rows or
+    many (each row's member count and files are not fetched one by one)."""
+    client.force_login(operator_kota)
+    r = rekrutmen_kpps.pk
+
+    def hitung(url):
+        with CaptureQueriesContext(connection) as q:
+            assert client.get(url).status_code == 200
+        return len(q)
+
+    def sk_terbit(nomor, desa):
+        assert client.post(f"/api/v1/adhoc/rekrutmen/{r}/sk", {
+            "nomor": nomor, "tanggal": "2024-11-06", "wilayah": desa},
+            content_type="application/json").status_code == 201
+
+    sedikit = hitung("/api/v1/adhoc/pendaftar")
+    sk_terbit("1/SK", KEDOPOK)
+    satu_sk = hitung(f"/api/v1/adhoc/rekrutmen/{r}/sk")
+    lain = ["35.74.05.1004", "35.74.05.1006"]
+    for d in lain:
+        pelamar_ms(rekrutmen_kpps, d, 7 * TPS.objects.filter(pemilu=pilkada, desa_id=d).count())
+    penempatan_jalankan(akun=operator_kota, rekrutmen_id=r)
+    for i, d in enumerate(lain, start=2):
+        sk_terbit(f"{i}/SK", d)
+    assert hitung("/api/v1/adhoc/pendaftar") == sedikit
+    assert hitung(f"/api/v1/adhoc/rekrutmen/{r}/sk") == satu_sk
+    banyak = client.get(f"/api/v1/adhoc/rekrutmen/{r}/sk").json()
+    assert len(banyak) == 3 and all(s["anggota"] > 0 for s in banyak)
