@@ -3,7 +3,7 @@ when both voters live inside it."""
 
 from dataclasses import dataclass
 
-from django.db.models import QuerySet
+from django.db.models import Count, QuerySet
 
 from simpul.core.errors import TidakDitemukan
 from simpul.core.nik import nik_samarkan
@@ -38,17 +38,16 @@ def pasangan_ambil(*, akun, pasangan_id: int) -> PasanganGanda:
 
 
 def pasangan_ringkasan(*, akun, pemilu_id: int | None = None) -> dict[str, int]:
-    qs = pasangan_qs(akun=akun, pemilu_id=pemilu_id)
     hitung = dict.fromkeys(StatusPasangan.values, 0)
-    for s in qs.values_list("status", flat=True):
-        hitung[s] += 1
+    hitung.update(pasangan_qs(akun=akun, pemilu_id=pemilu_id).order_by()
+                  .values_list("status").annotate(n=Count("id")))
     return hitung
 
 
 def pemindaian_terakhir(*, akun, pemilu_id: int | None = None) -> list[PemindaianGanda]:
     cakupan = Cakupan.dari(akun)
     qs = PemindaianGanda.objects.filter(pemilu__in=cakupan.pemilu(Pemilu.objects.all()))
-    qs = qs.filter(cakupan.q_kode("wilayah_kode")) if cakupan.akar else qs
+    qs = qs.filter(cakupan.q_kode("wilayah_kode"))
     if pemilu_id:
         qs = qs.filter(pemilu_id=pemilu_id)
     return list(qs.defer("model")[:5])

@@ -6,7 +6,7 @@ from django.utils import timezone
 
 from simpul.core.audit import audit_catat
 from simpul.core.errors import DataTidakValid, TidakDitemukan
-from simpul.core.scope import Cakupan
+from simpul.core.scope import Cakupan, q_subpohon
 from simpul.pemilih.models import Pemilih, StatusPemilih
 from simpul.pemilih.services import pemilih_tandai_tms
 from simpul.pemilu.models import Pemilu
@@ -15,6 +15,7 @@ from . import mesin
 from .errors import KodeGanda
 from .models import PasanganGanda, PemindaianGanda, StatusPasangan
 from .rules import PERAN_PERIKSA, PERAN_PINDAI, rekaman_dicoret, transisi_boleh
+from .selectors import pasangan_qs
 
 KOLOM_DB = {"unique_id": "id", "nik": "nik", "nkk": "nkk", "nama": "nama",
             "tempat_lahir": "tempat_lahir", "tanggal_lahir": "tanggal_lahir",
@@ -29,7 +30,7 @@ def _daftar_pemilih(*, pemilu: Pemilu, cakupan: Cakupan, wilayah_kode: str | Non
     qs = Pemilih.objects.filter(pemilu=pemilu, status=StatusPemilih.AKTIF).filter(
         cakupan.q_kode("desa_id"))
     if wilayah_kode:
-        qs = qs.filter(desa_id__startswith=wilayah_kode)
+        qs = qs.filter(q_subpohon("desa_id", wilayah_kode))
     baris = list(qs.order_by("id").values_list(*KOLOM_DB.values()))
     return pl.DataFrame(baris, schema={k: (pl.Int64 if k == "unique_id" else
                                            pl.Date if k == "tanggal_lahir" else pl.Utf8)
@@ -50,6 +51,9 @@ def pemindaian_jalankan(*, akun, pemilu_id: int, wilayah_kode: str | None = None
     wilayah_kode = (wilayah_kode or "").strip() or None
     if wilayah_kode:
         cakupan.wajib_mencakup(wilayah_kode)
+    # The run is recorded with the territory it really covered, so that the office's
+    # own list of runs (`selectors.pemindaian_terakhir`, scoped by territory) shows it.
+    wilayah_kode = wilayah_kode or cakupan.akar
     if backend not in ("duckdb", "spark"):
         raise DataTidakValid(f"Backend '{backend}' tidak dikenal (duckdb atau spark).",
                              code=KodeGanda.BACKEND_TIDAK_DIKENAL)
@@ -76,8 +80,7 @@ def pemindaian_jalankan(*, akun, pemilu_id: int, wilayah_kode: str | None = None
         run.jumlah_baru = PasanganGanda.objects.filter(pemilu=pemilu).count() - sebelum
         run.selesai = timezone.now()
         run.save(update_fields=["jumlah_baru", "selesai"])
-        audit_catat(akun=akun, aksi="ganda.pindai", objek=run,
-                    wilayah_kode=wilayah_kode or cakupan.akar or "",
+        audit_catat(akun=akun, aksi="ganda.pindai", objek=run, wilayah_kode=wilayah_kode or "",
                     sesudah={"pemilu": pemilu.pk, "rekaman": run.jumlah_rekaman,
                              "pasangan": run.jumlah_pasangan, "baru": run.jumlah_baru,
                              "backend": backend, "ambang": ambang,
@@ -100,11 +103,9 @@ def pasangan_putuskan(*, akun, pasangan_id: int, keputusan: str, alasan: str = "
         raise DataTidakValid("Tuliskan alasan mengapa pasangan ini bukan pemilih ganda.",
                              code=KodeGanda.ALASAN_WAJIB)
     with transaction.atomic():
-        p = (PasanganGanda.objects.select_for_update(of=("self",))
-             .select_related("pemilih_a", "pemilih_b").filter(pk=pasangan_id).first())
-        if (p is None or not cakupan.pemilu(Pemilu.objects.filter(pk=p.pemilu_id)).exists()
-                or not cakupan.mencakup(p.pemilih_a.desa_id)
-                or not cakupan.mencakup(p.pemilih_b.desa_id)):
+        p = (pasangan_qs(akun=akun).select_for_update(of=("self",))
+             .filter(pk=pasangan_id).first())
+        if p is None:
             raise TidakDitemukan("Pasangan tidak ditemukan di wilayah kerja Anda.")
         if not transisi_boleh(p.status, keputusan):
             raise DataTidakValid(f"Pasangan ini sudah diputuskan ({p.get_status_display()}).",

@@ -8,6 +8,7 @@ from simpul.core.models import AuditEntry
 from simpul.core.roles import Peran
 from simpul.ganda.errors import KodeGanda
 from simpul.ganda.models import PasanganGanda, PemindaianGanda, StatusPasangan
+from simpul.ganda.selectors import pemindaian_terakhir
 from simpul.ganda.services import pasangan_putuskan, pemindaian_jalankan
 from simpul.pemilih.models import Pemilih, RiwayatPemilih
 
@@ -102,6 +103,9 @@ def test_pindai_menemukan_pemilih_ganda_di_basis_data(daftar_sintetis, operator_
     assert benar / len(pasangan) >= 0.9 and benar / semua >= 0.8, (benar, len(pasangan), semua)
     assert all(p.pemilih_a_id < p.pemilih_b_id and p.penjelasan for p in pasangan)
     assert AuditEntry.objects.filter(aksi="ganda.pindai", objek_id=str(run.pk)).exists()
+    # a run over the whole territory is listed for the office that ran it
+    assert run.wilayah_kode == "35.74"
+    assert run in pemindaian_terakhir(akun=operator_kota, pemilu_id=pemilu.pk)
 
     # a decision survives the next scan; nothing is queued twice
     pasangan_putuskan(akun=operator_kota, pasangan_id=pasangan[0].pk, keputusan="ditolak",
@@ -125,3 +129,13 @@ def test_pindai_hanya_kpu_di_wilayahnya_dan_data_cukup(operator_kota, pps_kedopo
         pemindaian_jalankan(akun=operator_kota, pemilu_id=pemilu.pk, backend="oracle")
     assert e.value.code == KodeGanda.BACKEND_TIDAK_DIKENAL
     assert not PemindaianGanda.objects.exists()
+
+
+def test_wilayah_pindai_adalah_subpohon_bukan_awalan_teks(buat_akun, pemilu, buat_pemilih):
+    """"35.7" is not a prefix of Kota Probolinggo (35.74): its voters are not scanned."""
+    for _ in range(12):
+        buat_pemilih()
+    with pytest.raises(Exception) as e:
+        pemindaian_jalankan(akun=buat_akun(Peran.KPU_RI, None), pemilu_id=pemilu.pk,
+                            wilayah_kode="35.7")
+    assert e.value.code == KodeGanda.DATA_TERLALU_SEDIKIT and "Hanya 0 " in e.value.message
