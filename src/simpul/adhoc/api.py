@@ -151,13 +151,22 @@ class StatusOut(Schema):
     alasan_keputusan: str
     syarat: list[SyaratOut]
     berkas: list[BerkasOut]
+    dibantu_oleh: dict | None = None
+    berkas_kertas_diterima: date | None = None
+
+
+def _dibantu(p) -> dict | None:
+    a = p.dibantu_oleh
+    return {"username": a.username, "nama": a.get_full_name() or a.username,
+            "peran": a.peran, "wilayah": a.wilayah_id} if a else None
 
 
 def _status(p) -> dict:
     return {"nomor": p.nomor, "nama": p.nama, "nik": nik_samarkan(p.nik),
             "rekrutmen": p.rekrutmen.nama, "wilayah_tugas": p.wilayah_tugas_id,
             "status": p.status, "alasan_keputusan": p.alasan_keputusan,
-            "syarat": p.hasil_syarat,
+            "syarat": p.hasil_syarat, "dibantu_oleh": _dibantu(p),
+            "berkas_kertas_diterima": p.berkas_kertas_diterima,
             "berkas": [{"jenis": b.jenis, "mime": b.mime, "ukuran": b.ukuran,
                         "sha256": b.sha256, "diterima": b.diterima.isoformat()}
                        for b in p.berkas.all()]}
@@ -174,6 +183,27 @@ def daftar(request, rekrutmen_id: int, data: Form[PendaftaranIn],
                                        ("surat_pernyataan", surat_pernyataan)) if f}
     p, baru = pendaftar_daftar(rekrutmen=rekrutmen_publik(rekrutmen_id=rekrutmen_id),
                                berkas=berkas, **data.dict())
+    return Status(201 if baru else 200, _status(p))
+
+
+class PendaftaranBantuIn(PendaftaranIn):
+    berkas_kertas_diterima: date | None = None
+
+
+@router.post("/rekrutmen/{rekrutmen_id}/pendaftar-dibantu",
+             response={200: StatusOut, 201: StatusOut},
+             summary="Pendaftaran dibantu petugas KPU Kab/Kota, PPK atau PPS (berkas kertas; "
+                     "diaudit)")
+def daftar_dibantu(request, rekrutmen_id: int, data: Form[PendaftaranBantuIn],
+                   ktp: UploadedFile = _BERKAS, ijazah: UploadedFile = _BERKAS,
+                   surat_sehat: UploadedFile = _BERKAS,
+                   surat_pernyataan: UploadedFile = _BERKAS):
+    berkas = {j: f.read() for j, f in (("ktp", ktp), ("ijazah", ijazah),
+                                       ("surat_sehat", surat_sehat),
+                                       ("surat_pernyataan", surat_pernyataan)) if f}
+    p, baru = pendaftar_daftar(rekrutmen=rekrutmen_staf(akun=request.user,
+                                                        rekrutmen_id=rekrutmen_id),
+                               berkas=berkas, akun=request.user, **data.dict())
     return Status(201 if baru else 200, _status(p))
 
 

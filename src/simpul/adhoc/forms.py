@@ -42,3 +42,11 @@ class FormPendaftaran(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["kode_tugas"].choices = [(w.kode, f"{w.nama} ({w.kode})") for w in tugas]
         self.fields["kode_domisili"].choices = [(w.kode, f"{w.nama} ({w.kode})") for w in desa]
+
+
+class FormPendaftaranBantu(FormPendaftaran):
+    """The same form entered by office staff from the paper an applicant brought."""
+
+    berkas_kertas_diterima = forms.DateField(
+        label="Tanggal berkas kertas diterima kantor", required=False,
+        widget=forms.DateInput(attrs={"type": "date"}))

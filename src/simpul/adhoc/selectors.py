@@ -271,7 +271,7 @@ def _agregat_tps_desa(cakupan: Cakupan, pemilu: Pemilu, awalan: str,
 
 def pendaftar_status(*, nomor: str, tanggal_lahir) -> Pendaftar:
     """The public status page: the registration number and the birth date together."""
-    p = (Pendaftar.objects.select_related("rekrutmen", "wilayah_tugas")
+    p = (Pendaftar.objects.select_related("rekrutmen", "wilayah_tugas", "dibantu_oleh")
          .prefetch_related("berkas")
          .filter(nomor=nomor.strip().upper(), tanggal_lahir=tanggal_lahir).first())
     if p is None:
@@ -349,7 +349,7 @@ def _pendaftar_qs(akun):
 
 
 def pendaftar_verifikasi_daftar(*, akun, status: str | None = None) -> list[Pendaftar]:
-    qs = _pendaftar_qs(akun).select_related("rekrutmen", "wilayah_tugas")
+    qs = _pendaftar_qs(akun).select_related("rekrutmen", "wilayah_tugas", "dibantu_oleh")
     if status:
         qs = qs.filter(status=status)
     return list(qs.order_by("rekrutmen_id", "wilayah_tugas_id", "nama"))
@@ -357,7 +357,8 @@ def pendaftar_verifikasi_daftar(*, akun, status: str | None = None) -> list[Pend
 
 def pendaftar_ambil(*, akun, pendaftar_id: int, kunci: bool = False) -> Pendaftar:
     """One application inside the verifier's territory; outside it looks like missing."""
-    qs = _pendaftar_qs(akun).select_related("rekrutmen", "pemilu", "wilayah_tugas", "domisili")
+    qs = _pendaftar_qs(akun).select_related("rekrutmen", "pemilu", "wilayah_tugas", "domisili",
+                                            "dibantu_oleh")
     if kunci:
         qs = qs.select_for_update(of=("self",))
     p = qs.filter(pk=pendaftar_id).first()

@@ -63,6 +63,7 @@ from .rules import (
     usia_pada,
 )
 from .selectors import (
+    PERAN_VERIFIKATOR,
     BarisRencana,
     anggota_ambil,
     anggota_daftar,
@@ -208,7 +209,8 @@ def pendaftar_daftar(*, rekrutmen: Rekrutmen, kunci_idempoten: str, nik: str, na
                      pengalaman: str = "", periode_sebelumnya: int = 0,
                      bukan_anggota_partai: bool, tidak_pernah_dipidana: bool,
                      melek_it: bool = False, berkas: dict[str, bytes],
-                     akun=None, hari_ini: date | None = None) -> tuple[Pendaftar, bool]:
+                     akun=None, berkas_kertas_diterima: date | None = None,
+                     hari_ini: date | None = None) -> tuple[Pendaftar, bool]:
     """Register an application from the public form (or by office staff for an applicant,
     `akun` set, audited as such). Returns (application, created).
 
@@ -221,6 +223,9 @@ def pendaftar_daftar(*, rekrutmen: Rekrutmen, kunci_idempoten: str, nik: str, na
     if lama is not None:
         return _ulangan(lama, nik)
     hari_ini = hari_ini or timezone.localdate()
+    if akun is not None:
+        hari_ini = _periksa_bantuan(akun, rekrutmen, kode_tugas, berkas_kertas_diterima,
+                                    hari_ini)
     tugas, domisili, mime = _periksa_isian(
         rekrutmen, nik=nik, tanggal_lahir=tanggal_lahir, jenis_kelamin=jenis_kelamin,
         kode_domisili=kode_domisili, kode_tugas=kode_tugas, pendidikan=pendidikan,
@@ -237,7 +242,8 @@ def pendaftar_daftar(*, rekrutmen: Rekrutmen, kunci_idempoten: str, nik: str, na
                 telepon=telepon.strip(), email=email.strip(), pengalaman=pengalaman.strip(),
                 periode_sebelumnya=periode_sebelumnya,
                 bukan_anggota_partai=bukan_anggota_partai,
-                tidak_pernah_dipidana=tidak_pernah_dipidana, melek_it=melek_it)
+                tidak_pernah_dipidana=tidak_pernah_dipidana, melek_it=melek_it,
+                dibantu_oleh=akun, berkas_kertas_diterima=hari_ini if akun else None)
             p.save()
             for jenis, data in berkas.items():
                 b = Berkas(pendaftar=p, jenis=jenis, mime=mime[jenis], ukuran=len(data),
@@ -251,6 +257,7 @@ def pendaftar_daftar(*, rekrutmen: Rekrutmen, kunci_idempoten: str, nik: str, na
                         wilayah_kode=tugas.kode,
                         sesudah={"nomor": p.nomor, "rekrutmen": rekrutmen.pk,
                                  "dibantu_petugas": akun is not None,
+                                 "berkas_kertas_diterima": p.berkas_kertas_diterima,
                                  "berkas": {b.jenis: b.sha256 for b in p.berkas.all()}})
     except IntegrityError:
         # A concurrent submission won the race: the same key is a replay, the same NIK
@@ -260,6 +267,37 @@ def pendaftar_daftar(*, rekrutmen: Rekrutmen, kunci_idempoten: str, nik: str, na
             return _ulangan(lama, nik)
         raise _ganda(rekrutmen) from None
     return p, True
+
+
+TENGGANG_BANTUAN_HARI = 3
+
+
+def _periksa_bantuan(akun, r: Rekrutmen, kode_tugas: str, diterima: date | None,
+                     hari_ini: date) -> date:
+    """Assisted registration (ANCHORS.md SIAKBA row 1: an applicant who brought paper was
+    turned away): KPU Kab/Kota, PPK and PPS staff enter the application for a work area
+    inside their own territory. The date the office received the paper is what must fall
+    in the registration period, so a queue at the deadline is not lost; it may be entered
+    up to `pendaftaran_dibantu_tenggang_hari` days (default 3, an office practice, not a
+    regulation figure) after the period closed. Returns the date that counts."""
+    cakupan = Cakupan.dari(akun)
+    cakupan.wajib_peran(PERAN_VERIFIKATOR, "Hanya KPU Kabupaten/Kota, PPK dan PPS yang "
+                        "mendaftarkan pelamar dengan berkas kertas.")
+    if ((cakupan.pemilu_id and cakupan.pemilu_id != r.pemilu_id)
+            or not cakupan.mencakup(kode_tugas)):
+        raise SimpulError(KodeAdhoc.PENDAFTARAN_DIBANTU, "Wilayah yang dilamar di luar "
+                          "wilayah kerja Anda.", status=403)
+    diterima = diterima or hari_ini
+    if diterima > hari_ini:
+        _tolak(KodeAdhoc.PENDAFTARAN_DIBANTU, "Tanggal berkas kertas diterima tidak boleh "
+               "di masa depan.")
+    tenggang = r.pemilu.param("pendaftaran_dibantu_tenggang_hari", TENGGANG_BANTUAN_HARI)
+    akhir = r.pendaftaran_selesai
+    if (hari_ini - akhir).days > tenggang:
+        raise Konflik(KodeAdhoc.PENDAFTARAN_DITUTUP, f"Berkas kertas dapat dimasukkan paling "
+                      f"lambat {tenggang} hari setelah pendaftaran ditutup "
+                      f"({akhir:%d-%m-%Y}).")
+    return diterima
 
 
 def _ulangan(lama: Pendaftar, nik: str) -> tuple[Pendaftar, bool]:

@@ -22,6 +22,8 @@ urlpatterns = [
 urlpatterns += [
     path("rekrutmen/", views.rekrutmen_staf, name="rekrutmen-staf"),
     path("rekrutmen/<int:rekrutmen_id>/anggota/", views.anggota, name="anggota"),
+    path("rekrutmen/<int:rekrutmen_id>/bantu/", views.pendaftaran_bantu,
+         name="pendaftaran-bantu"),
 ]
 
 urlpatterns += [

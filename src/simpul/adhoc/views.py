@@ -17,7 +17,7 @@ from simpul.wilayah.selectors import wilayah_jejak
 
 from .dokumen import qr_svg, templat_bawaan
 from .errors import KodeAdhoc
-from .forms import TERIMA, FormPendaftaran
+from .forms import TERIMA, FormPendaftaran, FormPendaftaranBantu
 from .models import (
     Anggota,
     JenisBerkas,
@@ -128,6 +128,45 @@ def pendaftaran(request, rekrutmen_id: int):
         "r": r, "form": form, "galat": galat, "jenis_berkas": JenisBerkas.choices,
         "terima": TERIMA, "maks_byte": maks, "maks_mb": f"{maks / 2**20:.0f}",
         "potongan_byte": POTONGAN_BYTE,
+    }, status=galat.status if galat else 200)
+
+
+@login_required
+def pendaftaran_bantu(request, rekrutmen_id: int):
+    """Assisted registration: office staff enter the application of someone who brought
+    paper (ANCHORS.md SIAKBA row 1), for the work areas of their own territory; marked and
+    audited as such."""
+    akun = request.user
+    r = sel_rekrutmen_staf(akun=akun, rekrutmen_id=rekrutmen_id)
+    cakupan = Cakupan.dari(akun)
+    pilihan = {"tugas": [w for w in wilayah_tugas_pilihan(rekrutmen=r)
+                         if cakupan.mencakup(w.kode)],
+               "desa": wilayah_tugas_pilihan(rekrutmen=r, desa=True)}
+    galat = None
+    if request.method == "POST":
+        form = FormPendaftaranBantu(request.POST, **pilihan)
+        if form.is_valid():
+            try:
+                berkas = _berkas_unggahan(request, r, form.cleaned_data["kunci_idempoten"])
+                p, _ = pendaftar_daftar(rekrutmen=r, berkas=berkas, akun=akun,
+                                        **form.cleaned_data)
+            except SimpulError as e:
+                if e.status == 404:
+                    raise
+                galat = e
+            else:
+                messages.success(request, f"Pendaftaran {p.nomor} ({p.nama}) tersimpan sebagai "
+                                          "pendaftaran dibantu petugas.")
+                return redirect("adhoc:verifikasi", pendaftar_id=p.pk)
+    else:
+        form = FormPendaftaranBantu(initial={"kunci_idempoten": uuid.uuid4().hex,
+                                             "berkas_kertas_diterima": timezone.localdate()},
+                                    **pilihan)
+    maks = r.pemilu.param("berkas_maks_byte", BERKAS_MAKS_BYTE)
+    return render(request, "adhoc/pendaftaran.html", {
+        "r": r, "form": form, "galat": galat, "jenis_berkas": JenisBerkas.choices,
+        "terima": TERIMA, "maks_byte": maks, "maks_mb": f"{maks / 2**20:.0f}",
+        "potongan_byte": POTONGAN_BYTE, "bantu": True,
     }, status=galat.status if galat else 200)
 
 
