@@ -146,6 +146,47 @@ def rekap(request, periode: str = "semester", tahun: int = 2022, nomor: int = 1,
     }
 
 
+class BarisKantorOut(Schema):
+    kode: str | None
+    nama: str
+    publikasi: list[int]
+    unggahan: list[int]
+    jumlah_publikasi: int
+    jumlah_unggahan: int
+    per_kanal: dict[str, int]
+    media_sosial: int
+
+
+class RekapKantorOut(Schema):
+    kantor: str | None
+    periode: str
+    bulan: list[int]
+    kolom: list[str]
+    baris: list[BarisKantorOut]
+    total: BarisKantorOut
+
+
+@router.get("/rekap-kantor", response=RekapKantorOut)
+def rekap_kantor(request, periode: str = "semester", tahun: int = 2022, nomor: int = 1,
+                 kantor: str | None = None):
+    """The recap of every office below the account's (or below `kantor`), per office x
+    month."""
+    p = selectors.periode_ambil(periode, tahun, nomor)
+    r = selectors.rekap_lintas_kantor(akun=request.user, periode=p, kantor_kode=kantor)
+    kolom = [k.kode for k in r["kolom"]]
+
+    def baris(b):
+        return {"kode": b.kode, "nama": b.nama, "publikasi": b.publikasi,
+                "unggahan": b.unggahan, "jumlah_publikasi": b.jumlah_publikasi,
+                "jumlah_unggahan": b.jumlah_unggahan,
+                "per_kanal": dict(zip(kolom, b.per_kanal, strict=True)),
+                "media_sosial": b.medsos}
+
+    return {"kantor": r["induk"].kode if r["induk"] else None, "periode": p.nama,
+            "bulan": p.bulan, "kolom": kolom, "baris": [baris(b) for b in r["baris"]],
+            "total": baris(r["total"])}
+
+
 class KoordinasiIO(Schema):
     id: int | None = None
     tanggal_mulai: date

@@ -82,6 +82,12 @@ def konteks_contoh() -> dict:
         "diseminasi": [], "kolom": ["IG", "TWITTER", "FB", "YOUTUBE", "TIKTOK"],
         "rekap_bulanan": [{"nama": "April 2022", "baris": [baris]}],
         "bulan_singkat": ["APR", "MEI", "JUN"], "evaluasi": [], "lampiran": [], "grafik": "",
+        "pantauan": [{"bulan": "April", "jumlah": 1, "berita": 1, "medsos": 0, "positif": 0,
+                      "netral": 0, "negatif": 1, "hoaks": 1, "perlu_tanggapan": 0,
+                      "selesai": 1}],
+        "kampanye_diikuti": [{"judul": "Contoh", "tagar": "#Contoh", "waktu": "-",
+                              "pertama": "-", "jumlah": 0, "status": "belum mengunggah"}],
+        "kampanye_diterbitkan": [],
     }
 
 

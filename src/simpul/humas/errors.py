@@ -19,6 +19,7 @@ class KodeHumas(StrEnum):
     ISIAN_KOSONG = "humas.isian_kosong"
     SK_GANDA = "humas.sk_ganda"
     SK_TIDAK_DITEMUKAN = "humas.sk_tidak_ditemukan"
+    SK_DIRUJUK = "humas.sk_dirujuk"
     LAPORAN_STATUS = "humas.laporan_status_tidak_sah"
     TEMPLAT_TIDAK_VALID = "humas.templat_tidak_valid"
     KAMPANYE_BUKAN_SASARAN = "humas.kampanye_bukan_sasaran"

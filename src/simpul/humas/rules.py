@@ -350,3 +350,57 @@ def rekap_pantauan(baris: Iterable[tuple], bulan: list[int]) -> list[dict]:
     daftar = [{"bulan": BULAN[b - 1], **hasil[b]} for b in bulan]
     daftar.append({"bulan": "Jumlah", **{k: sum(r[k] for r in daftar) for k in KOLOM_PANTAUAN}})
     return daftar
+
+
+# --- recap across offices ------------------------------------------------------------------
+
+@dataclass
+class BarisKantor:
+    """One office of the cross-office recap: items and posts per month of the period,
+    posts per recap channel, and the evaluation table's 'Media Sosial' figure."""
+
+    kode: str | None
+    nama: str
+    publikasi: list[int]
+    unggahan: list[int]
+    per_kanal: list[int]
+    medsos: int = 0
+
+    @property
+    def jumlah_publikasi(self) -> int:
+        return sum(self.publikasi)
+
+    @property
+    def jumlah_unggahan(self) -> int:
+        return sum(self.unggahan)
+
+
+def rekap_kantor(kantor: list[tuple[str | None, str]], publikasi: Iterable[tuple],
+                 unggahan: Iterable[tuple], *, bulan: list[int], kolom: list[str],
+                 medsos: frozenset[str]) -> tuple[list[BarisKantor], BarisKantor]:
+    """Rows per office (in the order given, offices without any entry included with zeros)
+    and a total row, from (office, month, n) item counts and (office, month, channel, n)
+    post counts. 'Media Sosial' is counted as in the evaluation table (DefinisiEvaluasi)."""
+    posisi = {b: i for i, b in enumerate(bulan)}
+    kol = {k: i for i, k in enumerate(kolom)}
+    baris = {kode: BarisKantor(kode, nama, [0] * len(bulan), [0] * len(bulan),
+                               [0] * len(kolom)) for kode, nama in kantor}
+    for kode, b, n in publikasi:
+        if kode in baris and b in posisi:
+            baris[kode].publikasi[posisi[b]] += n
+    for kode, b, kanal, n in unggahan:
+        r = baris.get(kode)
+        if r is None or b not in posisi:
+            continue
+        r.unggahan[posisi[b]] += n
+        if kanal in kol:
+            r.per_kanal[kol[kanal]] += n
+        if kanal in medsos:
+            r.medsos += n
+    daftar = list(baris.values())
+    total = BarisKantor(None, "Jumlah",
+                        [sum(r.publikasi[i] for r in daftar) for i in range(len(bulan))],
+                        [sum(r.unggahan[i] for r in daftar) for i in range(len(bulan))],
+                        [sum(r.per_kanal[i] for r in daftar) for i in range(len(kolom))],
+                        sum(r.medsos for r in daftar))
+    return daftar, total

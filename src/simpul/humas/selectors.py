@@ -4,7 +4,7 @@ log, an upper tier also the logs of the offices below it."""
 from dataclasses import replace
 from datetime import date
 
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, Min, Prefetch, Q
 from django.db.models.functions import ExtractMonth
 
 from simpul.core.errors import DataTidakValid, TidakDitemukan
@@ -38,6 +38,7 @@ from .rules import (
     kantor_bakohumas,
     periode,
     rekap_gabung,
+    rekap_kantor,
     rekap_pantauan,
     rekap_per_bulan,
     sasaran_kampanye,
@@ -248,7 +249,10 @@ def laporan_konteks(*, akun, laporan: Laporan) -> dict:
                  .prefetch_related(Prefetch("unggahan", Unggahan.objects.only(
                      "publikasi_id", "kanal_id", "sasaran"))))
     singkatan = {k.kode: k.singkatan for k in Kanal.objects.all()}
+    kampanye = kampanye_laporan(akun=akun, kantor_kode=kode, periode=p_data)
     return {
+        "pantauan": pantauan_rekap(akun=akun, kantor_kode=kode, periode=p_data),
+        **kampanye,
         "laporan": laporan,
         "periode": p,
         "kantor_nama": kantor_nama,
@@ -411,3 +415,110 @@ def pantauan_rekap(*, akun, kantor_kode: str | None, periode: Periode) -> list[d
              .values_list("bulan", "jenis_sumber", "sentimen", "hoaks", "status_tanggapan")
              .annotate(n=Count("id")).order_by())
     return rekap_pantauan(baris, periode.bulan)
+
+
+# --- coordination, dissemination and team pages ------------------------------------------
+
+def sk_tim_daftar(*, akun, kantor_kode: str | None) -> list[SKTim]:
+    """Every team decree of the office, newest first, with its members and the decree it
+    amends."""
+    kantor = kantor_ambil(akun=akun, kode=kantor_kode)
+    return list(SKTim.objects.filter(kantor=kantor).select_related("mengubah")
+                .prefetch_related("anggota").order_by("-tanggal", "-id"))
+
+
+def catatan_sendiri(*, akun, jenis: str, catatan_id: int):
+    """A coordination entry, dissemination entry or team decree of the account's own office,
+    for its edit form."""
+    from .services import kantor_akun
+
+    model = {"koordinasi": Koordinasi, "diseminasi": Diseminasi, "sk": SKTim}[jenis]
+    qs = model.objects.filter(pk=catatan_id, kantor_id=kantor_akun(akun))
+    if jenis == "diseminasi":
+        qs = qs.prefetch_related("kanal")
+    elif jenis == "sk":
+        qs = qs.select_related("mengubah").prefetch_related("anggota")
+    c = qs.first()
+    if c is None:
+        raise TidakDitemukan("Catatan tidak ditemukan di log kantor Anda.")
+    return c
+
+
+def _waktu_teks(w) -> str:
+    from django.utils import timezone
+
+    w = timezone.localtime(w)
+    return f"{_tanggal_id(w.date())} {w:%H.%M}"
+
+
+def kampanye_laporan(*, akun, kantor_kode: str | None, periode: Periode) -> dict:
+    """The campaigns of a report period. `kampanye_diikuti`: those addressed to the office
+    whose window meets the period, with when it first posted and how many posts (on time,
+    late, or not at all); `kampanye_diterbitkan`: those the office published, with how many
+    of the offices addressed have posted. Three queries whatever the number of campaigns."""
+    kantor = kantor_ambil(akun=akun, kode=kantor_kode)
+    kode = kantor.kode if kantor else None
+    dalam = Q(mulai__date__lte=periode.akhir, selesai__date__gte=periode.awal)
+    diikuti = []
+    if kode is not None:
+        milik = Q(unggahan__kantor_id=kode)
+        for k in (Kampanye.objects.filter(dalam)
+                  .filter(Q(penerbit__isnull=True) | Q(penerbit_id__in=leluhur(kode)))
+                  .annotate(jumlah=Count("unggahan", filter=milik),
+                            pertama=Min("unggahan__waktu", filter=milik))
+                  .order_by("mulai", "id")):
+            status = "belum mengunggah" if k.pertama is None else (
+                "terlambat" if k.pertama > k.selesai else "tepat waktu")
+            diikuti.append({"judul": k.judul, "tagar": k.tagar,
+                            "waktu": f"{_waktu_teks(k.mulai)} s/d {_waktu_teks(k.selesai)}",
+                            "pertama": _waktu_teks(k.pertama) if k.pertama else "-",
+                            "jumlah": k.jumlah, "status": status})
+    terbit = list(Kampanye.objects.filter(dalam, penerbit_id=kode)
+                  .annotate(sudah=Count("unggahan__kantor", distinct=True))
+                  .order_by("mulai", "id"))
+    sasaran = len(kampanye_sasaran(terbit[0])) if terbit else 0
+    diterbitkan = [{"judul": k.judul, "tagar": k.tagar,
+                    "waktu": f"{_waktu_teks(k.mulai)} s/d {_waktu_teks(k.selesai)}",
+                    "sudah": k.sudah, "sasaran": sasaran, "belum": sasaran - k.sudah,
+                    "persen": round(100 * k.sudah / sasaran) if sasaran else 0}
+                   for k in terbit]
+    return {"kampanye_diikuti": diikuti, "kampanye_diterbitkan": diterbitkan}
+
+
+# --- recap across offices --------------------------------------------------------------------
+
+def rekap_lintas_kantor(*, akun, periode: Periode, kantor_kode: str | None = None) -> dict:
+    """The recap of every KPU office in a territory, per office x month: the office itself
+    (the account's, or `kantor_kode` inside it) first, then every active office below it.
+    Five queries whatever the number of offices and posts (tested)."""
+    cakupan = Cakupan.dari(akun)
+    cakupan.wajib_staf()
+    induk = kantor_ambil(akun=akun, kode=kantor_kode)
+    # The same scoping as the account's, narrowed to the office asked for (inside it).
+    lingkup = replace(cakupan, akar=induk.kode if induk else None)
+    bawah = list(Wilayah.objects.filter(lingkup.q_kode("kode"), tingkat__in=TINGKAT_KANTOR,
+                                        aktif=True).exclude(pk=lingkup.akar)
+                 .order_by("kode").values_list("kode", "nama", "tingkat"))
+    # Region names of kabupaten/kota already say "KABUPATEN …"/"KOTA …"; provinces do not.
+    awalan = {"provinsi": "KPU Provinsi", "kabupaten": "KPU", "kota": "KPU"}
+    kantor = [(induk.kode if induk else None,
+               f"{awalan.get(induk.tingkat, 'KPU')} {induk.nama.title()}" if induk else "KPU RI")]
+    kantor += [(kode, f"{awalan[t]} {nama.title()}") for kode, nama, t in bawah]
+    kanal = list(Kanal.objects.all())
+    kolom = [k for k in kanal if k.kolom_rekap and k.aktif]
+    rentang = (periode.awal, periode.akhir)
+    publikasi = (Publikasi.objects.filter(lingkup.q_kode("kantor_id"), tanggal__range=rentang)
+                 .annotate(bulan=ExtractMonth("tanggal"))
+                 .values_list("kantor_id", "bulan").annotate(n=Count("id")).order_by())
+    unggahan = (Unggahan.objects
+                .filter(lingkup.q_kode("publikasi__kantor_id"),
+                        publikasi__tanggal__range=rentang)
+                .annotate(bulan=ExtractMonth("publikasi__tanggal"))
+                .values_list("publikasi__kantor_id", "bulan", "kanal_id")
+                .annotate(n=Count("id")).order_by())
+    baris, total = rekap_kantor(kantor, publikasi, unggahan, bulan=periode.bulan,
+                                kolom=[k.kode for k in kolom],
+                                medsos=definisi_evaluasi(kanal).medsos)
+    return {"induk": induk, "periode": periode, "kolom": kolom, "baris": baris,
+            "total": total, "bulan_singkat": [BULAN_SINGKAT[b - 1] for b in periode.bulan],
+            "belum_mencatat": sum(r.jumlah_publikasi == 0 for r in baris)}

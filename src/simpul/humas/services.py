@@ -482,27 +482,51 @@ FIELD_KOORDINASI = ["tanggal_mulai", "tanggal_selesai", "jenis", "mitra", "kateg
                     "uraian"]
 
 
+def _catatan_milik(model, kantor, catatan_id):
+    c = model.objects.select_for_update().filter(pk=catatan_id, kantor_id=kantor).first()
+    if c is None:
+        raise TidakDitemukan("Catatan tidak ditemukan di log kantor Anda.")
+    return c
+
+
 def koordinasi_catat(*, akun, tanggal_mulai, jenis: str, mitra: str, kategori_mitra: str,
-                     uraian: str, tanggal_selesai=None) -> Koordinasi:
+                     uraian: str, tanggal_selesai=None,
+                     koordinasi_id: int | None = None) -> Koordinasi:
+    """Record a coordination entry, or correct one of the office's own (`koordinasi_id`)."""
     kantor = kantor_akun(akun)
     mulai, selesai = _rentang(tanggal_mulai, tanggal_selesai)
     if kategori_mitra not in KategoriMitra.values:
         raise DataTidakValid("Kategori mitra harus pemerintah atau nonpemerintah.",
                              code=KodeHumas.KATEGORI_MITRA_TIDAK_VALID)
-    k = Koordinasi(kantor_id=kantor, tanggal_mulai=mulai, tanggal_selesai=selesai,
-                   jenis=_wajib_isi(jenis, "Uraian kegiatan", 100),
-                   mitra=_wajib_isi(mitra, "Instansi mitra", 300),
-                   kategori_mitra=kategori_mitra, uraian=_wajib_isi(uraian, "Keterangan", 4000))
+    nilai = {"tanggal_mulai": mulai, "tanggal_selesai": selesai,
+             "jenis": _wajib_isi(jenis, "Uraian kegiatan", 100),
+             "mitra": _wajib_isi(mitra, "Instansi mitra", 300),
+             "kategori_mitra": kategori_mitra,
+             "uraian": _wajib_isi(uraian, "Keterangan", 4000)}
     with transaction.atomic():
+        if koordinasi_id:
+            k = _catatan_milik(Koordinasi, kantor, koordinasi_id)
+            sebelum = snapshot(k, FIELD_KOORDINASI)
+        else:
+            k, sebelum = Koordinasi(kantor_id=kantor), None
+        for f, v in nilai.items():
+            setattr(k, f, v)
         k.save()
-        audit_catat(akun=akun, aksi="koordinasi.buat", objek=k, wilayah_kode=kantor or "",
+        audit_catat(akun=akun, aksi="koordinasi.ubah" if sebelum else "koordinasi.buat",
+                    objek=k, wilayah_kode=kantor or "", sebelum=sebelum,
                     sesudah=snapshot(k, FIELD_KOORDINASI))
     return k
 
 
+def _foto_diseminasi(d: Diseminasi, kanal) -> dict:
+    return {"tanggal": d.tanggal, "presisi": d.presisi, "informasi": d.informasi,
+            "kanal": sorted(k.kode for k in kanal)}
+
+
 def diseminasi_catat(*, akun, tanggal, informasi: str, kanal: list[str],
-                     presisi: str = "hari") -> Diseminasi:
-    """Information disseminated; `presisi='bulan'` records a month only ('April 2022')."""
+                     presisi: str = "hari", diseminasi_id: int | None = None) -> Diseminasi:
+    """Information disseminated; `presisi='bulan'` records a month only ('April 2022').
+    With `diseminasi_id`, corrects an entry of the office's own."""
     kantor = kantor_akun(akun)
     tanggal, _ = _rentang(tanggal, None)
     if presisi not in PresisiTanggal.values:
@@ -517,48 +541,86 @@ def diseminasi_catat(*, akun, tanggal, informasi: str, kanal: list[str],
         if k is None:
             raise DataTidakValid(f"Kanal '{nama}' tidak dikenal.",
                                  code=KodeHumas.KANAL_TIDAK_DIKENAL)
-        dipilih.append(k)
+        if k not in dipilih:
+            dipilih.append(k)
     if not dipilih:
         raise DataTidakValid("Pilih sedikitnya satu media penyebaran.",
                              code=KodeHumas.KANAL_TIDAK_DIKENAL)
-    d = Diseminasi(kantor_id=kantor, tanggal=tanggal, presisi=presisi,
-                   informasi=_wajib_isi(informasi, "Jenis informasi", 300))
+    informasi = _wajib_isi(informasi, "Jenis informasi", 300)
     with transaction.atomic():
+        if diseminasi_id:
+            d = _catatan_milik(Diseminasi, kantor, diseminasi_id)
+            sebelum = _foto_diseminasi(d, d.kanal.all())
+        else:
+            d, sebelum = Diseminasi(kantor_id=kantor), None
+        d.tanggal, d.presisi, d.informasi = tanggal, presisi, informasi
         d.save()
         d.kanal.set(dipilih)
-        audit_catat(akun=akun, aksi="diseminasi.buat", objek=d, wilayah_kode=kantor or "",
-                    sesudah={"tanggal": tanggal, "presisi": presisi, "informasi": d.informasi,
-                             "kanal": sorted(k.kode for k in dipilih)})
+        audit_catat(akun=akun, aksi="diseminasi.ubah" if sebelum else "diseminasi.buat",
+                    objek=d, wilayah_kode=kantor or "", sebelum=sebelum,
+                    sesudah=_foto_diseminasi(d, dipilih))
     return d
 
 
+def _foto_sk(sk: SKTim, anggota) -> dict:
+    return {"nomor": sk.nomor, "tanggal": sk.tanggal, "tentang": sk.tentang,
+            "mengubah": sk.mengubah.nomor if sk.mengubah_id else None,
+            "anggota": [[a.nama, a.jabatan_kedinasan, a.jabatan_tim] for a in anggota]}
+
+
 def catatan_hapus(*, akun, jenis: str, catatan_id: int) -> None:
-    """Delete a coordination or dissemination entry of the account's own office."""
-    model = {"koordinasi": Koordinasi, "diseminasi": Diseminasi}.get(jenis)
+    """Delete a coordination or dissemination entry, or a team decree (`jenis='sk'`), of the
+    account's own office. A decree that a later one amends stays (the amendment names it)."""
+    model = {"koordinasi": Koordinasi, "diseminasi": Diseminasi, "sk": SKTim}.get(jenis)
     if model is None:
         raise TidakDitemukan()
     kantor = kantor_akun(akun)
     with transaction.atomic():
-        c = model.objects.select_for_update().filter(pk=catatan_id, kantor_id=kantor).first()
-        if c is None:
-            raise TidakDitemukan("Catatan tidak ditemukan di log kantor Anda.")
-        audit_catat(akun=akun, aksi=f"{jenis}.hapus", objek=c, wilayah_kode=kantor or "",
-                    sebelum={"str": str(c)})
+        c = _catatan_milik(model, kantor, catatan_id)
+        if jenis == "koordinasi":
+            sebelum = snapshot(c, FIELD_KOORDINASI)
+        elif jenis == "diseminasi":
+            sebelum = _foto_diseminasi(c, c.kanal.all())
+        else:
+            ubah = c.perubahan.first()
+            if ubah is not None:
+                raise DataTidakValid(f"SK {c.nomor} diubah oleh SK {ubah.nomor}; hapus SK "
+                                     "perubahan itu terlebih dahulu.",
+                                     code=KodeHumas.SK_DIRUJUK)
+            sebelum = _foto_sk(c, c.anggota.all())
+        audit_catat(akun=akun, aksi=f"{'sk_tim' if jenis == 'sk' else jenis}.hapus", objek=c,
+                    wilayah_kode=kantor or "", sebelum=sebelum)
         c.delete()
 
 
+def anggota_urai(teks: str) -> list[dict]:
+    """Team members typed one per line as 'name | official position | team role' (a tab,
+    as pasted from a spreadsheet, also separates)."""
+    hasil = []
+    for nomor, baris in enumerate((teks or "").splitlines(), start=1):
+        if not baris.strip():
+            continue
+        bagian = [b.strip() for b in baris.replace("\t", "|").split("|")]
+        if len(bagian) != 3 or not all(bagian):
+            raise DataTidakValid(f"Baris anggota {nomor} harus 'nama | jabatan kedinasan | "
+                                 "jabatan dalam tim'.", code=KodeHumas.ISIAN_KOSONG)
+        hasil.append(dict(zip(("nama", "jabatan_kedinasan", "jabatan_tim"), bagian,
+                              strict=True)))
+    return hasil
+
+
 def sk_tim_tetapkan(*, akun, nomor: str, tanggal, anggota: list[dict], tentang: str = "",
-                    mengubah: str | None = None) -> SKTim:
+                    mengubah: str | None = None, sk_id: int | None = None) -> SKTim:
     """Record the decree forming the Bakohumas team, or an amendment (`mengubah`: the
     number of the decree it amends); `anggota` is the whole team from that date:
-    [{nama, jabatan_kedinasan, jabatan_tim}]."""
+    [{nama, jabatan_kedinasan, jabatan_tim}]. With `sk_id`, corrects a recorded decree."""
     kantor = kantor_akun(akun)
     tanggal, _ = _rentang(tanggal, None)
     nomor = _wajib_isi(nomor, "Nomor SK", 100)
     induk = None
     if mengubah:
         induk = SKTim.objects.filter(kantor_id=kantor, nomor=mengubah.strip()).first()
-        if induk is None:
+        if induk is None or induk.pk == sk_id:
             raise DataTidakValid(f"SK {mengubah} yang diubah tidak ditemukan.",
                                  code=KodeHumas.SK_TIDAK_DITEMUKAN)
         if induk.tanggal > tanggal:
@@ -572,17 +634,27 @@ def sk_tim_tetapkan(*, akun, nomor: str, tanggal, anggota: list[dict], tentang: 
     if not baris:
         raise DataTidakValid("SK tim harus memuat anggota.", code=KodeHumas.ISIAN_KOSONG)
     with transaction.atomic():
-        if SKTim.objects.filter(kantor_id=kantor, nomor=nomor).exists():
+        if SKTim.objects.filter(kantor_id=kantor, nomor=nomor).exclude(pk=sk_id).exists():
             raise DataTidakValid(f"SK {nomor} sudah tercatat.", code=KodeHumas.SK_GANDA)
-        sk = SKTim.objects.create(kantor_id=kantor, nomor=nomor, tanggal=tanggal,
-                                  tentang=tentang.strip()[:300], mengubah=induk)
+        if sk_id:
+            sk = _catatan_milik(SKTim, kantor, sk_id)
+            sebelum = _foto_sk(sk, sk.anggota.all())
+            for ubah in sk.perubahan.all():
+                if ubah.tanggal < tanggal:
+                    raise DataTidakValid(f"SK {ubah.nomor} yang mengubahnya bertanggal lebih "
+                                         "awal.", code=KodeHumas.TANGGAL_TIDAK_VALID)
+            sk.anggota.all().delete()
+        else:
+            sk, sebelum = SKTim(kantor_id=kantor), None
+        sk.nomor, sk.tanggal, sk.tentang, sk.mengubah = nomor, tanggal, \
+            (tentang or "").strip()[:300], induk
+        sk.save()
         for a in baris:
             a.sk = sk
         AnggotaTim.objects.bulk_create(baris)
-        audit_catat(akun=akun, aksi="sk_tim.tetapkan", objek=sk, wilayah_kode=kantor or "",
-                    sesudah={"nomor": nomor, "tanggal": tanggal, "mengubah": mengubah,
-                             "anggota": [[a.nama, a.jabatan_kedinasan, a.jabatan_tim]
-                                         for a in baris]})
+        audit_catat(akun=akun, aksi="sk_tim.ubah" if sebelum else "sk_tim.tetapkan",
+                    objek=sk, wilayah_kode=kantor or "", sebelum=sebelum,
+                    sesudah=_foto_sk(sk, baris))
     return sk
 
 

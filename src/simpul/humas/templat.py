@@ -198,6 +198,29 @@ def templat_bawaan(n_kolom: int = 5, n_bulan: int = 6) -> bytes:
     _daftar(doc, "narasi_p.masalah")
     doc.add_paragraph("c. Saran dan Rekomendasi")
     _daftar(doc, "narasi_p.rekomendasi")
+    doc.add_paragraph("d. Pemantauan Media")
+    doc.add_paragraph("Pemberitaan dan unggahan media sosial tentang kepemiluan di wilayah "
+                      "{{ kantor_nama }} yang dipantau selama {{ rentang_bulan }}:")
+    _tabel(doc, ["BULAN", "JUMLAH", "BERITA", "MEDSOS", "POSITIF", "NETRAL", "NEGATIF",
+                 "HOAKS", "PERLU TANGGAPAN", "SELESAI DITANGGAPI"], "pantauan",
+           ["{{ b.bulan }}", "{{ b.jumlah }}", "{{ b.berita }}", "{{ b.medsos }}",
+            "{{ b.positif }}", "{{ b.netral }}", "{{ b.negatif }}", "{{ b.hoaks }}",
+            "{{ b.perlu_tanggapan }}", "{{ b.selesai }}"])
+    doc.add_paragraph("e. Kampanye Serentak")
+    doc.add_paragraph("Kampanye serentak yang ditujukan kepada {{ kantor_nama }} selama "
+                      "{{ rentang_bulan }}:")
+    _tabel(doc, ["NO", "KAMPANYE", "TAGAR", "WAKTU", "UNGGAHAN PERTAMA", "JUMLAH",
+                 "KETERANGAN"], "kampanye_diikuti",
+           ["{{ loop.index }}.", "{{ b.judul }}", "{{ b.tagar }}", "{{ b.waktu }}",
+            "{{ b.pertama }}", "{{ b.jumlah }}", "{{ b.status }}"])
+    doc.add_paragraph("{%p if kampanye_diterbitkan %}")
+    doc.add_paragraph("Kampanye serentak yang diterbitkan {{ kantor_nama }} kepada satuan "
+                      "kerja di bawahnya:")
+    _tabel(doc, ["NO", "KAMPANYE", "TAGAR", "WAKTU", "SUDAH MENGUNGGAH", "BELUM", "%"],
+           "kampanye_diterbitkan",
+           ["{{ loop.index }}.", "{{ b.judul }}", "{{ b.tagar }}", "{{ b.waktu }}",
+            "{{ b.sudah }} / {{ b.sasaran }}", "{{ b.belum }}", "{{ b.persen }}"])
+    doc.add_paragraph("{%p endif %}")
 
     doc.add_heading("BAB V PENUTUP", level=1)
     _paragraf(doc, "narasi_p.penutup")

@@ -34,3 +34,13 @@ urlpatterns += [
 ]
 urlpatterns += [path("situs/arsip/", views.arsip, name="humas-arsip")]
 urlpatterns += [path("pantauan/", views.pantauan, name="humas-pantauan")]
+urlpatterns += [
+    path("koordinasi/", views.koordinasi, name="humas-koordinasi"),
+    path("koordinasi/<int:catatan_id>/", views.koordinasi, name="humas-koordinasi-ubah"),
+    path("diseminasi/", views.diseminasi, name="humas-diseminasi"),
+    path("diseminasi/<int:catatan_id>/", views.diseminasi, name="humas-diseminasi-ubah"),
+    path("tim/", views.tim, name="humas-tim"),
+    path("tim/<int:catatan_id>/", views.tim, name="humas-tim-ubah"),
+    path("<str:jenis>/<int:catatan_id>/hapus/", views.catatan_hapus, name="humas-catatan-hapus"),
+]
+urlpatterns += [path("rekap/kantor/", views.rekap_kantor, name="humas-rekap-kantor")]

@@ -1,11 +1,11 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from simpul.core.errors import SimpulError
+from simpul.core.errors import DataTidakValid, SimpulError
 from simpul.core.scope import Cakupan
 from simpul.core.tabel import tulis_csv
 
@@ -458,3 +458,153 @@ def pantauan(request):
                                             status=request.GET.get("status", "")),
         "jenis_sumber": JenisSumber.choices, "sentimen": Sentimen.choices,
         "status": StatusTanggapan.choices, "hari_ini": hari_ini, "nilai": request.POST})
+
+
+# --- coordination, dissemination and team --------------------------------------------------
+
+def _periode_get(request, bawaan: str = "semester"):
+    hari_ini = timezone.localdate()
+    jenis = request.GET.get("periode", bawaan)
+    tahun = request.GET.get("tahun") or hari_ini.year
+    nomor = request.GET.get("nomor") or ((hari_ini.month - 1) // 6 + 1 if jenis == "semester"
+                                         else 1)
+    return selectors.periode_ambil(jenis, tahun, nomor), {"periode": jenis, "tahun": tahun,
+                                                          "nomor": nomor}
+
+
+def _catatan_simpan(request, simpan, nama: str, tujuan: str):
+    try:
+        simpan()
+    except (SimpulError, ValueError) as e:
+        messages.error(request, getattr(e, "message", "Isian tidak sah."))
+        return None
+    messages.success(request, f"{nama} tersimpan.")
+    return redirect(tujuan)
+
+
+@login_required
+def koordinasi(request, catatan_id: int | None = None):
+    """The coordination log of a period, and the form to add or correct an entry."""
+    from .models import KategoriMitra
+
+    periode, pilihan = _periode_get(request)
+    kantor_kode = request.GET.get("kantor") or None
+    c = selectors.catatan_sendiri(akun=request.user, jenis="koordinasi",
+                                  catatan_id=catatan_id) if catatan_id else None
+    nilai = {"tanggal_mulai": "", "tanggal_selesai": "", "jenis": "Koordinasi dan Komunikasi",
+             "mitra": "", "kategori_mitra": "pemerintah", "uraian": ""}
+    if c:
+        nilai = {k: getattr(c, k) or "" for k in nilai}
+    if request.method == "POST":
+        nilai = {k: request.POST.get(k, "").strip() for k in nilai}
+        r = _catatan_simpan(request, lambda: services.koordinasi_catat(
+            akun=request.user, koordinasi_id=catatan_id,
+            **{**nilai, "tanggal_selesai": nilai["tanggal_selesai"] or None}),
+            "Koordinasi", "humas-koordinasi")
+        if r:
+            return r
+    return render(request, "humas/koordinasi.html", {
+        "c": c, "nilai": nilai, "pilihan": pilihan, "periode": periode,
+        "kantor": selectors.kantor_ambil(akun=request.user, kode=kantor_kode),
+        "baca_saja": kantor_kode is not None,
+        "daftar": selectors.koordinasi_daftar(akun=request.user, kantor_kode=kantor_kode,
+                                              periode=periode),
+        "kategori": KategoriMitra.choices})
+
+
+@login_required
+def diseminasi(request, catatan_id: int | None = None):
+    """The information-dissemination log of a period, and its add/correct form."""
+    periode, pilihan = _periode_get(request)
+    kantor_kode = request.GET.get("kantor") or None
+    c = selectors.catatan_sendiri(akun=request.user, jenis="diseminasi",
+                                  catatan_id=catatan_id) if catatan_id else None
+    nilai = {"tanggal": "", "informasi": "", "bulan_saja": "", "kanal": []}
+    if c:
+        nilai = {"tanggal": c.tanggal, "informasi": c.informasi,
+                 "bulan_saja": "1" if c.presisi == "bulan" else "",
+                 "kanal": [k.kode for k in c.kanal.all()]}
+    if request.method == "POST":
+        nilai = {"tanggal": request.POST.get("tanggal", ""),
+                 "informasi": request.POST.get("informasi", ""),
+                 "bulan_saja": request.POST.get("bulan_saja", ""),
+                 "kanal": request.POST.getlist("kanal")}
+        r = _catatan_simpan(request, lambda: services.diseminasi_catat(
+            akun=request.user, diseminasi_id=catatan_id, tanggal=nilai["tanggal"],
+            informasi=nilai["informasi"], kanal=nilai["kanal"],
+            presisi="bulan" if nilai["bulan_saja"] else "hari"), "Diseminasi", "humas-diseminasi")
+        if r:
+            return r
+    return render(request, "humas/diseminasi.html", {
+        "c": c, "nilai": nilai, "pilihan": pilihan, "periode": periode,
+        "kantor": selectors.kantor_ambil(akun=request.user, kode=kantor_kode),
+        "baca_saja": kantor_kode is not None, "kanal": selectors.kanal_daftar(),
+        "daftar": selectors.diseminasi_daftar(akun=request.user, kantor_kode=kantor_kode,
+                                              periode=periode)})
+
+
+@login_required
+def tim(request, catatan_id: int | None = None):
+    """The team decrees with their members, and the form for a decree or an amendment:
+    an amendment starts from the members of the decree in force."""
+    kantor_kode = request.GET.get("kantor") or None
+    daftar = selectors.sk_tim_daftar(akun=request.user, kantor_kode=kantor_kode)
+    c = selectors.catatan_sendiri(akun=request.user, jenis="sk",
+                                  catatan_id=catatan_id) if catatan_id else None
+    dasar = c or (daftar[0] if daftar else None)
+    nilai = {"nomor": "", "tanggal": "", "tentang": "Tim Bakohumas",
+             "mengubah": dasar.nomor if dasar and not c else "", "anggota": ""}
+    if dasar:
+        nilai["anggota"] = "\n".join(f"{a.nama} | {a.jabatan_kedinasan} | {a.jabatan_tim}"
+                                     for a in dasar.anggota.all())
+    if c:
+        nilai.update(nomor=c.nomor, tanggal=c.tanggal, tentang=c.tentang,
+                     mengubah=c.mengubah.nomor if c.mengubah_id else "")
+    if request.method == "POST":
+        nilai = {k: request.POST.get(k, "").strip() for k in nilai}
+        r = _catatan_simpan(request, lambda: services.sk_tim_tetapkan(
+            akun=request.user, sk_id=catatan_id, nomor=nilai["nomor"], tanggal=nilai["tanggal"],
+            tentang=nilai["tentang"], mengubah=nilai["mengubah"] or None,
+            anggota=services.anggota_urai(nilai["anggota"])), "SK tim", "humas-tim")
+        if r:
+            return r
+    return render(request, "humas/tim.html", {
+        "c": c, "nilai": nilai, "daftar": daftar, "baca_saja": kantor_kode is not None,
+        "kantor": selectors.kantor_ambil(akun=request.user, kode=kantor_kode)})
+
+
+@login_required
+@require_POST
+def catatan_hapus(request, jenis: str, catatan_id: int):
+    tujuan = {"koordinasi": "humas-koordinasi", "diseminasi": "humas-diseminasi",
+              "sk": "humas-tim"}.get(jenis)
+    if tujuan is None:
+        raise Http404
+    try:
+        services.catatan_hapus(akun=request.user, jenis=jenis, catatan_id=catatan_id)
+    except DataTidakValid as e:
+        messages.error(request, e.message)
+    else:
+        messages.success(request, "Catatan dihapus.")
+    return redirect(tujuan)
+
+
+@login_required
+def rekap_kantor(request):
+    """The recap of all offices below the account's (or the office asked for), per office x
+    month; CSV on request."""
+    periode, pilihan = _periode_get(request)
+    data = selectors.rekap_lintas_kantor(akun=request.user, periode=periode,
+                                         kantor_kode=request.GET.get("kantor") or None)
+    if request.GET.get("bentuk") == "csv":
+        kepala = ["kode", "kantor", *data["bulan_singkat"], "publikasi", "unggahan",
+                  *[k.singkatan for k in data["kolom"]], "media_sosial"]
+        isi = tulis_csv(kepala, ((r.kode or "", r.nama, *r.publikasi, r.jumlah_publikasi,
+                                  r.jumlah_unggahan, *r.per_kanal, r.medsos)
+                                 for r in [*data["baris"], data["total"]]))
+        r = HttpResponse(isi, content_type="text/csv; charset=utf-8")
+        r["Content-Disposition"] = (f'attachment; filename="rekap-kantor-'
+                                    f'{data["induk"].kode if data["induk"] else "ri"}-'
+                                    f'{periode.jenis}-{periode.nomor}-{periode.tahun}.csv"')
+        return r
+    return render(request, "humas/rekap_kantor.html", {**data, "pilihan": pilihan})
