@@ -178,3 +178,94 @@ def coklit_simpan_api(request, pemilih_id: int, data: CoklitIn):
                           hasil=data.hasil, kategori=data.kategori, perubahan=data.perubahan,
                           stiker=data.stiker, alasan=data.alasan)
     return {"diulang": hasil.diulang, "pemilih": CoklitPemilihOut.dari(hasil.pemilih)}
+
+
+# --- TPS mapping ---------------------------------------------------------------------------
+class PemetaanIn(Schema):
+    pemilu_id: int
+    wilayah_kode: str | None = None
+
+
+class PemetaanOut(Schema):
+    id: int
+    wilayah_kode: str
+    maks: int
+    jumlah_pemilih: int
+    jumlah_tps: int
+    pindah: int
+    tps_baru: list[str]
+    tps_kosong: list[str]
+    temuan: list[dict]
+    detik: float
+
+
+class RincianOut(Schema):
+    tps_id: int
+    desa: str
+    nomor: int
+    jumlah_pemilih: int
+    jumlah_kk: int
+    rentang: list[dict]
+    alasan: str
+
+
+@router.post("/pemetaan", response=PemetaanOut, url_name="pemilih_pemetaan",
+             summary="Petakan pemilih aktif ke TPS (batas per TPS, KK utuh, satu desa)")
+def pemetaan_api(request, data: PemetaanIn):
+    from .services_pemetaan import pemetaan_jalankan
+
+    pemilu = pemilu_ambil(akun=request.user, pemilu_id=data.pemilu_id)
+    return pemetaan_jalankan(akun=request.user, pemilu=pemilu, wilayah_kode=data.wilayah_kode)
+
+
+@router.get("/pemetaan/terakhir", response=list[RincianOut], url_name="pemilih_pemetaan_rincian",
+            summary="Alasan setiap TPS pada pemetaan terakhir")
+def pemetaan_rincian_api(request, pemilu_id: int):
+    from simpul.core.errors import TidakDitemukan
+
+    from .selectors import pemetaan_rincian, pemetaan_terakhir
+
+    run = pemetaan_terakhir(akun=request.user,
+                            pemilu=pemilu_ambil(akun=request.user, pemilu_id=pemilu_id))
+    if run is None:
+        raise TidakDitemukan("Belum ada pemetaan untuk pemilu ini.")
+    return [{"tps_id": r.tps_id, "desa": r.tps.desa_id, "nomor": r.tps.nomor,
+             "jumlah_pemilih": r.jumlah_pemilih, "jumlah_kk": r.jumlah_kk,
+             "rentang": r.rentang, "alasan": r.alasan}
+            for r in pemetaan_rincian(akun=request.user, pemetaan=run)]
+
+
+class PindahIn(Schema):
+    pemilih_id: int
+    tps_id: int
+    anggota_ids: list[int] | None = None
+    simpan: bool = False
+    alasan: str = ""
+
+
+class CekPindahOut(Schema):
+    kode: str
+    pesan: str
+    galat: bool
+
+
+class PindahOut(Schema):
+    disimpan: bool
+    boleh: bool
+    pemilih: list[int]
+    tps_asal: int | None
+    tps_tujuan: int
+    cek: list[CekPindahOut]
+
+
+@router.post("/pemetaan/pindah", response=PindahOut, url_name="pemilih_pemetaan_pindah",
+             summary="Pindah satu keluarga ke TPS lain: cek batas, KK, desa; simpan=true "
+                     "untuk menyimpan")
+def pemetaan_pindah_api(request, data: PindahIn):
+    from .services_pemetaan import pemetaan_pindah
+
+    h = pemetaan_pindah(akun=request.user, pemilih_id=data.pemilih_id, tps_id=data.tps_id,
+                        anggota_ids=data.anggota_ids, simpan=data.simpan, alasan=data.alasan)
+    return {"disimpan": h.disimpan, "boleh": h.boleh, "pemilih": [a.pk for a in h.anggota],
+            "tps_asal": h.tps_asal.pk if h.tps_asal else None, "tps_tujuan": h.tps_tujuan.pk,
+            "cek": h.cek}

@@ -15,3 +15,7 @@ class KodePemilih(StrEnum):
     NIK_CEK_TIDAK_VALID = "cek_dpt.nik_tidak_valid"
     CEK_TERLALU_SERING = "cek_dpt.terlalu_sering"
     KUNCI_IDEMPOTEN_BENTROK = "coklit.kunci_idempoten_bentrok"
+    PEMETAAN_DESA_CAMPUR = "pemetaan.desa_campur"
+    PEMETAAN_MELEBIHI_BATAS = "pemetaan.melebihi_batas"
+    PEMETAAN_KK_TERPISAH = "pemetaan.kk_terpisah"
+    PEMETAAN_TPS_SAMA = "pemetaan.tps_sama"

@@ -244,3 +244,50 @@ class TemuanImpor(models.Model):
 
     def __str__(self) -> str:
         return f"baris {self.baris}: {self.kode}"
+
+
+class PemetaanTPS(models.Model):
+    """One run of the TPS mapping over a territory of an election: what it was asked,
+    what it found and what it changed."""
+
+    pemilu = models.ForeignKey("pemilu.Pemilu", on_delete=models.PROTECT, related_name="+")
+    wilayah_kode = models.CharField(max_length=13)
+    akun = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL,
+                             related_name="+")
+    maks = models.PositiveIntegerField(help_text="Batas pemilih per TPS yang dipakai.")
+    jumlah_pemilih = models.PositiveIntegerField(default=0)
+    jumlah_tps = models.PositiveIntegerField(default=0)
+    pindah = models.PositiveIntegerField(default=0, help_text="Pemilih yang TPS-nya berubah.")
+    tps_baru = models.JSONField(default=list, blank=True)
+    tps_kosong = models.JSONField(default=list, blank=True,
+                                  help_text="TPS yang ada tetapi tidak diperlukan lagi.")
+    temuan = models.JSONField(default=list, blank=True)
+    detik = models.FloatField(default=0)
+    dibuat = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-dibuat"]
+        verbose_name = "pemetaan TPS"
+        verbose_name_plural = "pemetaan TPS"
+
+    def __str__(self) -> str:
+        return f"Pemetaan {self.wilayah_kode} ({self.dibuat:%Y-%m-%d %H:%M})"
+
+
+class RincianTPS(models.Model):
+    """Why one TPS holds whom after a mapping run: its stretch of RW/RT, whole KKs."""
+
+    pemetaan = models.ForeignKey(PemetaanTPS, on_delete=models.CASCADE, related_name="rincian")
+    tps = models.ForeignKey("pemilu.TPS", on_delete=models.PROTECT, related_name="+")
+    jumlah_pemilih = models.PositiveIntegerField()
+    jumlah_kk = models.PositiveIntegerField()
+    rentang = models.JSONField(default=list, help_text="[{rw, rt, pemilih, kk, sebagian}]")
+    alasan = models.TextField()
+
+    class Meta:
+        ordering = ["pemetaan_id", "tps_id"]
+        verbose_name = "rincian TPS"
+        verbose_name_plural = "rincian TPS"
+
+    def __str__(self) -> str:
+        return f"{self.tps}: {self.jumlah_pemilih}"

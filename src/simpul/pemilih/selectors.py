@@ -96,3 +96,49 @@ def coklit_kemajuan(*, akun, pemilu: Pemilu, tingkat: str = "desa") -> list[dict
         b["belum"] = b["jumlah"] - b["ms"] - b["tms"]
         b["persen"] = round(100 * (b["ms"] + b["tms"]) / b["jumlah"], 1) if b["jumlah"] else 0
     return baris
+
+
+# --- TPS mapping ---------------------------------------------------------------------------
+def pemetaan_terakhir(*, akun, pemilu: Pemilu):
+    """The latest mapping run of `pemilu` inside the account's territory, or None."""
+    from .models import PemetaanTPS
+
+    cakupan = Cakupan.dari(akun)
+    return (PemetaanTPS.objects.filter(pemilu=pemilu).filter(cakupan.q_kode("wilayah_kode"))
+            .select_related("akun").first())
+
+
+def pemetaan_rincian(*, akun, pemetaan) -> list:
+    return list(pemetaan.rincian.select_related("tps__desa").order_by("tps__desa_id",
+                                                                      "tps__nomor"))
+
+
+def tps_isi(*, akun, tps_id: int) -> dict:
+    """One TPS as it stands: its voters by RW/RT and KK (live, not the run's snapshot),
+    the other TPS of its desa to move a family to, and the last run's reason."""
+    from simpul.pemilu.models import TPS
+
+    from .models import RincianTPS, StatusPemilih
+
+    cakupan = Cakupan.dari(akun)
+    cakupan.wajib_staf()
+    tps = cakupan.tps(TPS.objects.filter(pk=tps_id)).select_related("desa", "pemilu").first()
+    if tps is None:
+        raise TidakDitemukan("TPS tidak ditemukan di wilayah kerja Anda.")
+    pemilih = list(pemilih_qs(akun=akun).filter(tps=tps, status=StatusPemilih.AKTIF)
+                   .order_by("rw", "rt", "nkk", "nama"))
+    keluarga: dict[str, list] = {}
+    for p in pemilih:
+        keluarga.setdefault(p.nkk, []).append(p)
+    rt: dict[tuple[str, str], dict] = {}
+    for p in pemilih:
+        r = rt.setdefault((p.rw, p.rt), {"rw": p.rw, "rt": p.rt, "pemilih": 0, "kk": set()})
+        r["pemilih"] += 1
+        r["kk"].add(p.nkk)
+    lain = list(TPS.objects.filter(pemilu=tps.pemilu, desa=tps.desa).exclude(pk=tps.pk)
+                .order_by("nomor"))
+    rincian = RincianTPS.objects.filter(tps=tps).order_by("-pemetaan__dibuat").first()
+    return {"tps": tps, "jumlah": len(pemilih), "maks": tps.pemilu.maks_pemilih_per_tps,
+            "keluarga": list(keluarga.values()),
+            "rt": [{**r, "kk": len(r["kk"])} for r in rt.values()],
+            "tps_lain": lain, "rincian": rincian}

@@ -162,3 +162,54 @@ def coklit_kemajuan_halaman(request):
     return render(request, "pemilih/coklit_kemajuan.html", {
         "pemilu": pemilu, "tingkat": tingkat, "baris": baris, "total": total,
         "daftar_pemilu": pemilu_daftar(akun=request.user)})
+
+
+# --- TPS mapping ------------------------------------------------------------------------------
+@login_required
+def pemetaan_halaman(request):
+    from .selectors import pemetaan_rincian, pemetaan_terakhir
+    from .services_pemetaan import pemetaan_jalankan
+
+    pemilu = pemilu_pilihan(akun=request.user, pemilu_id=request.GET.get("pemilu")
+                            or request.POST.get("pemilu"))
+    if request.method == "POST" and pemilu:
+        try:
+            run = pemetaan_jalankan(akun=request.user, pemilu=pemilu,
+                                    wilayah_kode=request.POST.get("wilayah") or None)
+        except SimpulError as e:
+            messages.error(request, f"{e.message} ({e.code})")
+        else:
+            messages.success(request, f"Dipetakan: {run.jumlah_pemilih} pemilih ke "
+                                      f"{run.jumlah_tps} TPS; {run.pindah} berpindah TPS.")
+            return redirect(f"{request.path}?pemilu={pemilu.pk}")
+    run = pemetaan_terakhir(akun=request.user, pemilu=pemilu) if pemilu else None
+    return render(request, "pemilih/pemetaan.html", {
+        "pemilu": pemilu, "run": run, "daftar_pemilu": pemilu_daftar(akun=request.user),
+        "rincian": pemetaan_rincian(akun=request.user, pemetaan=run) if run else []})
+
+
+@login_required
+def pemetaan_tps(request, tps_id: int):
+    """A TPS's voters by RT and family; staff move a family and see the check first."""
+    from .selectors import tps_isi
+    from .services_pemetaan import pemetaan_pindah
+
+    cek = galat = None
+    if request.method == "POST":
+        d = request.POST
+        try:
+            cek = pemetaan_pindah(akun=request.user, pemilih_id=int(d.get("pemilih") or 0),
+                                  tps_id=int(d.get("tujuan") or 0),
+                                  anggota_ids=[int(x) for x in d.getlist("anggota")] or None,
+                                  simpan=d.get("aksi") == "simpan",
+                                  alasan=d.get("alasan", "").strip())
+        except SimpulError as e:
+            galat = e
+        else:
+            if cek.disimpan:
+                messages.success(request, f"{len(cek.anggota)} pemilih dipindah ke "
+                                          f"{cek.tps_tujuan.label}.")
+                return redirect("pemilih-pemetaan-tps", tps_id=tps_id)
+    isi = tps_isi(akun=request.user, tps_id=tps_id)
+    return render(request, "pemilih/pemetaan_tps.html", {**isi, "cek": cek, "galat": galat},
+                  status=galat.status if galat else 200)

@@ -1,0 +1,297 @@
+"""TPS mapping: the pure algorithm (`pemetaan.tps_petakan`) run over an election's voters
+in a territory, written back in bulk, and moves of a family by hand with the constraint
+check shown before saving. Audited like every change to a voter."""
+
+import io
+import logging
+import time
+from dataclasses import dataclass
+
+import polars as pl
+from django.db import connection, transaction
+from django.db.models import Count
+from django.utils import timezone
+
+from simpul.core.audit import audit_catat
+from simpul.core.errors import DataTidakValid, TidakDitemukan
+from simpul.core.roles import PERAN_KPU
+from simpul.core.scope import Cakupan, di_bawah, q_subpohon
+from simpul.pemilu.models import TPS, Pemilu
+
+from .errors import KodePemilih
+from .models import PemetaanTPS, Pemilih, RincianTPS, RiwayatPemilih, StatusPemilih
+from .pemetaan import CekPindah, _tiga, pindah_periksa, tps_petakan
+from .services import _wajib_pemilu
+
+log = logging.getLogger(__name__)
+PESAN_KELOLA = "Hanya KPU di wilayah ini yang dapat memetakan pemilih ke TPS."
+
+
+def _wilayah_pemetaan(cakupan: Cakupan, pemilu: Pemilu, wilayah_kode: str | None) -> str:
+    kode = wilayah_kode or cakupan.akar or pemilu.cakupan_id
+    if not kode:
+        raise DataTidakValid("Pilih wilayah yang dipetakan (kabupaten/kota atau lebih kecil).",
+                             code=KodePemilih.DATA_TIDAK_VALID)
+    cakupan.wajib_mengelola(kode, PESAN_KELOLA)
+    if not di_bawah(kode, pemilu.cakupan_id):
+        raise DataTidakValid(f"{kode} di luar cakupan {pemilu.nama}.",
+                             code=KodePemilih.DI_LUAR_WILAYAH)
+    return kode
+
+
+def _baca(pemilu: Pemilu, kode: str) -> pl.DataFrame:
+    """Active voters of the territory as plain columns (COPY out on PostgreSQL)."""
+    kolom = {"id": pl.Int64, "desa": pl.Utf8, "rw": pl.Utf8, "rt": pl.Utf8, "nkk": pl.Utf8,
+             "tps_id": pl.Int64}
+    qs = (Pemilih.objects.filter(pemilu=pemilu, status=StatusPemilih.AKTIF)
+          .filter(q_subpohon("desa_id", kode)))
+    if connection.vendor == "postgresql":
+        sql, param = (qs.order_by().values_list("id", "desa_id", "rw", "rt", "nkk", "tps_id")
+                      .query.sql_with_params())
+        with connection.cursor() as c:
+            teks = c.cursor.mogrify(sql, param)
+            buf = io.BytesIO()
+            with c.cursor.copy(f"COPY ({teks}) TO STDOUT WITH (FORMAT csv)") as copy:
+                for blok in copy:
+                    buf.write(blok)
+        if not buf.getbuffer().nbytes:
+            return pl.DataFrame(schema=kolom)
+        buf.seek(0)
+        return pl.read_csv(buf, has_header=False, schema=kolom)
+    baris = list(qs.order_by().values_list("id", "desa_id", "rw", "rt", "nkk", "tps_id"))
+    return pl.DataFrame(baris, schema=kolom, orient="row")
+
+
+def _tps_siapkan(*, akun, pemilu: Pemilu, per_tps: pl.DataFrame, kode: str
+                 ) -> tuple[dict[tuple[str, int], int], list[str], list[str]]:
+    """TPS 1..k of each desa: existing rows reused, missing ones created. Returns the id
+    per (desa, number), the TPS created, and existing TPS left without voters."""
+    ada = {(t.desa_id, t.nomor): t.pk for t in TPS.objects.filter(pemilu=pemilu).filter(
+        q_subpohon("desa_id", kode))}
+    perlu = set(per_tps.select("desa", "nomor").iter_rows())
+    baru = [TPS(pemilu=pemilu, desa_id=d, nomor=n) for d, n in sorted(perlu - set(ada))]
+    if baru:
+        TPS.objects.bulk_create(baru)
+        for t in TPS.objects.filter(pemilu=pemilu, desa_id__in={t.desa_id for t in baru}):
+            ada[(t.desa_id, t.nomor)] = t.pk
+    desa_dipetakan = {d for d, _ in perlu}
+    kosong = sorted(f"{d} TPS {n:03d}" for d, n in set(ada) - perlu if d in desa_dipetakan)
+    return ada, [f"{t.desa_id} TPS {t.nomor:03d}" for t in baru], kosong
+
+
+def _tulis_postgres(akun, peta: pl.DataFrame, alasan: str) -> int:
+    with connection.cursor() as c:
+        c.execute("DROP TABLE IF EXISTS pemilih_peta")
+        c.execute("CREATE TEMP TABLE pemilih_peta (id bigint PRIMARY KEY, tps_id bigint) "
+                  "ON COMMIT DROP")
+        with c.cursor.copy("COPY pemilih_peta FROM STDIN WITH (FORMAT csv)") as copy:
+            for i in range(0, len(peta), 200_000):
+                copy.write(peta.slice(i, 200_000).write_csv(include_header=False))
+        c.execute("ANALYZE pemilih_peta")
+        t = time.perf_counter()
+        c.execute("""
+            INSERT INTO pemilih_riwayatpemilih
+                (pemilih_id, waktu, akun_id, akun_username, aksi, versi, sebelum, sesudah,
+                 alasan)
+            SELECT p.id, now(), %s, %s, 'pemilih.tps_petakan', p.versi + 1,
+                   jsonb_build_object('tps_id', p.tps_id), jsonb_build_object('tps_id', s.tps_id),
+                   %s
+            FROM pemilih_peta s JOIN pemilih_pemilih p ON p.id = s.id
+            WHERE p.tps_id IS DISTINCT FROM s.tps_id""",
+                  [getattr(akun, "pk", None), getattr(akun, "username", "") or "sistem", alasan])
+        t1 = time.perf_counter()
+        c.execute("""
+            UPDATE pemilih_pemilih p SET tps_id = s.tps_id, versi = p.versi + 1,
+                   diubah = now()
+            FROM pemilih_peta s WHERE p.id = s.id AND p.tps_id IS DISTINCT FROM s.tps_id""")
+        n = c.rowcount
+        t2 = time.perf_counter()
+        log.info("tulis: riwayat %.1f s, update %.1f s", t1 - t, t2 - t1)
+        c.execute("DROP TABLE pemilih_peta")
+    return n
+
+
+def _tulis_orm(akun, peta: pl.DataFrame, alasan: str) -> int:
+    tujuan = dict(peta.iter_rows())
+    ubah, riwayat = [], []
+    sekarang = timezone.now()
+    ids = list(tujuan)
+    for i in range(0, len(ids), 900):
+        for p in Pemilih.objects.filter(pk__in=ids[i:i + 900]):
+            if p.tps_id != tujuan[p.pk]:
+                riwayat.append(RiwayatPemilih(
+                    pemilih_id=p.pk, waktu=sekarang, akun=akun, aksi="pemilih.tps_petakan",
+                    akun_username=getattr(akun, "username", "") or "sistem", versi=p.versi + 1,
+                    sebelum={"tps_id": p.tps_id}, sesudah={"tps_id": tujuan[p.pk]},
+                    alasan=alasan))
+                p.tps_id, p.versi, p.diubah = tujuan[p.pk], p.versi + 1, sekarang
+                ubah.append(p)
+    Pemilih.objects.bulk_update(ubah, ["tps_id", "versi", "diubah"], batch_size=500)
+    RiwayatPemilih.objects.bulk_create(riwayat, batch_size=500)
+    return len(ubah)
+
+
+def pemetaan_jalankan(*, akun, pemilu: Pemilu, wilayah_kode: str | None = None
+                      ) -> PemetaanTPS:
+    """Map every active voter of `pemilu` in the territory to a TPS of their desa with the
+    election's cap (`maks_pemilih_per_tps`), creating the TPS a desa needs. Voters whose
+    TPS changes get a history row each; the run and its reasons per TPS are kept."""
+    mulai = time.perf_counter()
+    cakupan = Cakupan.dari(akun)
+    cakupan.wajib_peran(PERAN_KPU, PESAN_KELOLA)
+    _wajib_pemilu(cakupan, pemilu.pk)
+    kode = _wilayah_pemetaan(cakupan, pemilu, wilayah_kode)
+    maks = int(pemilu.maks_pemilih_per_tps)
+    with transaction.atomic():
+        fase = [("mulai", time.perf_counter())]
+        df = _baca(pemilu, kode)
+        fase.append(("baca", time.perf_counter()))
+        hasil = tps_petakan(df.select("id", "desa", "rw", "rt", "nkk"), maks=maks)
+        fase.append(("algoritme", time.perf_counter()))
+        id_tps, tps_baru, tps_kosong = _tps_siapkan(akun=akun, pemilu=pemilu,
+                                                    per_tps=hasil.per_tps, kode=kode)
+        kunci = pl.DataFrame({"desa": [d for d, _ in id_tps], "nomor": [n for _, n in id_tps],
+                              "tps_id": list(id_tps.values())},
+                             schema={"desa": pl.Utf8, "nomor": pl.Int32, "tps_id": pl.Int64})
+        peta = hasil.penempatan.join(kunci, on=["desa", "nomor"]).select("id", "tps_id")
+        run = PemetaanTPS.objects.create(
+            pemilu=pemilu, wilayah_kode=kode, akun=akun, maks=maks, jumlah_pemilih=len(df),
+            jumlah_tps=len(hasil.per_tps), tps_baru=tps_baru, tps_kosong=tps_kosong,
+            temuan=hasil.temuan[:2000])
+        alasan = f"pemetaan TPS #{run.pk}"
+        tulis = _tulis_postgres if connection.vendor == "postgresql" else _tulis_orm
+        fase.append(("tps", time.perf_counter()))
+        run.pindah = tulis(akun, peta, alasan)
+        fase.append(("tulis", time.perf_counter()))
+        rentang: dict[tuple[str, int], list[dict]] = {}
+        for r in hasil.rincian.iter_rows(named=True):
+            rentang.setdefault((r["desa"], r["nomor"]), []).append({
+                "rw": _tiga(r["rw"]), "rt": _tiga(r["rt"]), "pemilih": r["pemilih"],
+                "kk": r["kk"], "sebagian": r["sebagian"]})
+        RincianTPS.objects.bulk_create([
+            RincianTPS(pemetaan=run, tps_id=id_tps[(r["desa"], r["nomor"])],
+                       jumlah_pemilih=r["pemilih"], jumlah_kk=r["kk"], alasan=r["alasan"],
+                       rentang=rentang[(r["desa"], r["nomor"])])
+            for r in hasil.per_tps.iter_rows(named=True)], batch_size=2000)
+        # TPS.jumlah_pemilih from the result itself: every active voter was just placed.
+        jumlah = {id_tps[(r["desa"], r["nomor"])]: r["pemilih"]
+                  for r in hasil.per_tps.select("desa", "nomor", "pemilih").iter_rows(named=True)}
+        _jumlah_tps_tulis(pemilu, kode, jumlah)
+        fase.append(("rincian+jumlah", time.perf_counter()))
+        log.info("pemetaan #%s: %s", run.pk, ", ".join(
+            f"{n} {t - fase[i][1]:.1f} s" for i, (n, t) in enumerate(fase[1:])))
+        run.detik = round(time.perf_counter() - mulai, 3)
+        run.save(update_fields=["pindah", "detik"])
+        audit_catat(akun=akun, aksi="pemilih.tps_petakan", objek=run, wilayah_kode=kode,
+                    sesudah={"pemilu": pemilu.pk, "maks": maks, "pemilih": len(df),
+                             "tps": len(hasil.per_tps), "pindah": run.pindah,
+                             "tps_baru": tps_baru[:200], "tps_kosong": tps_kosong[:200],
+                             "temuan": len(hasil.temuan)})
+    return run
+
+
+def _jumlah_tps_tulis(pemilu: Pemilu, kode: str, jumlah: dict[int, int]) -> None:
+    """TPS.jumlah_pemilih from a mapping result; TPS of the territory not in it get 0."""
+    if connection.vendor == "postgresql":
+        ids = list(jumlah)
+        with connection.cursor() as c:
+            c.execute("UPDATE pemilu_tps t SET jumlah_pemilih = v.n FROM (SELECT "
+                      "unnest(%s::bigint[]) AS id, unnest(%s::int[]) AS n) v "
+                      "WHERE t.id = v.id AND t.jumlah_pemilih IS DISTINCT FROM v.n",
+                      [ids, [jumlah[i] for i in ids]])
+    else:
+        for i, n in jumlah.items():
+            TPS.objects.filter(pk=i).update(jumlah_pemilih=n)
+    TPS.objects.filter(pemilu=pemilu).filter(q_subpohon("desa_id", kode)).exclude(
+        pk__in=list(jumlah)).exclude(jumlah_pemilih=0).update(jumlah_pemilih=0)
+
+
+def _jumlah_tps_segarkan(pemilu: Pemilu, kode: str, tps_ids: list[int] | None = None) -> None:
+    """TPS.jumlah_pemilih as counted from the voter rows (never typed in)."""
+    qs = TPS.objects.filter(pemilu=pemilu)
+    qs = qs.filter(pk__in=tps_ids) if tps_ids is not None else qs.filter(
+        q_subpohon("desa_id", kode))
+    hitung = dict(Pemilih.objects.filter(tps__in=qs, status=StatusPemilih.AKTIF)
+                  .values("tps_id").annotate(n=Count("id")).values_list("tps_id", "n"))
+    daftar = list(qs)
+    for t in daftar:
+        t.jumlah_pemilih = hitung.get(t.pk, 0)
+    TPS.objects.bulk_update(daftar, ["jumlah_pemilih"], batch_size=1000)
+
+
+# --- moving a family by hand --------------------------------------------------------------
+@dataclass(frozen=True)
+class HasilPindah:
+    cek: list[CekPindah]
+    anggota: list[Pemilih]
+    tps_asal: TPS | None
+    tps_tujuan: TPS
+    disimpan: bool
+
+    @property
+    def boleh(self) -> bool:
+        return not any(c.galat for c in self.cek)
+
+
+def pemetaan_pindah(*, akun, pemilih_id: int, tps_id: int, anggota_ids: list[int] | None = None,
+                    simpan: bool = False, alasan: str = "") -> HasilPindah:
+    """Move a family (every active voter with the same KK in the desa) from its TPS to
+    another. Without `simpan` only the constraint check is returned (cap, KK split, desa
+    mix, RT spread); with it the move is saved when the check has no error."""
+    cakupan = Cakupan.dari(akun)
+    cakupan.wajib_peran(PERAN_KPU, PESAN_KELOLA)
+    with transaction.atomic():
+        p = Pemilih.objects.filter(pk=pemilih_id).select_related("pemilu").first()
+        if p is None or not cakupan.mencakup(p.desa_id):
+            raise TidakDitemukan("Pemilih tidak ditemukan di wilayah kerja Anda.")
+        _wajib_pemilu(cakupan, p.pemilu_id)
+        tujuan = TPS.objects.filter(pk=tps_id, pemilu_id=p.pemilu_id).select_related(
+            "desa").first()
+        if tujuan is None or not cakupan.mencakup(tujuan.desa_id):
+            raise TidakDitemukan("TPS tujuan tidak ditemukan di pemilu dan wilayah kerja Anda.")
+        keluarga_qs = Pemilih.objects.filter(pemilu_id=p.pemilu_id, nkk=p.nkk, desa_id=p.desa_id,
+                                             status=StatusPemilih.AKTIF)
+        if simpan:
+            keluarga_qs = keluarga_qs.select_for_update()
+        keluarga = list(keluarga_qs.order_by("pk"))
+        ids = set(anggota_ids) if anggota_ids else {k.pk for k in keluarga}
+        ids.add(p.pk)
+        anggota = [k for k in keluarga if k.pk in ids]
+        asal = TPS.objects.filter(pk=p.tps_id).first() if p.tps_id else None
+        jumlah_tujuan = Pemilih.objects.filter(tps=tujuan, status=StatusPemilih.AKTIF).exclude(
+            pk__in=[a.pk for a in anggota]).count()
+        rt_tujuan = set(Pemilih.objects.filter(tps=tujuan, status=StatusPemilih.AKTIF)
+                        .exclude(pk__in=[a.pk for a in anggota])
+                        .values_list("rw", "rt").distinct())
+        cek = pindah_periksa(maks=int(p.pemilu.maks_pemilih_per_tps),
+                             jumlah_tujuan=jumlah_tujuan, jumlah_pindah=len(anggota),
+                             desa_asal=p.desa_id, desa_tujuan=tujuan.desa_id,
+                             anggota_kk=len(keluarga), rt_tujuan=rt_tujuan,
+                             rt_keluarga=(p.rw, p.rt),
+                             sama_tps=all(a.tps_id == tujuan.pk for a in anggota))
+        hasil = HasilPindah(cek, anggota, asal, tujuan, False)
+        if not simpan:
+            return hasil
+        galat = [c for c in cek if c.galat]
+        if galat:
+            raise DataTidakValid(" ".join(c.pesan for c in galat), code=galat[0].kode,
+                                 details=[{"kode": c.kode, "pesan": c.pesan, "galat": c.galat}
+                                          for c in cek])
+        sekarang = timezone.now()
+        catatan = alasan or "pindah TPS oleh petugas"
+        for a in anggota:
+            lama = a.tps_id
+            a.tps_id, a.versi, a.diubah = tujuan.pk, a.versi + 1, sekarang
+            a.save(update_fields=["tps", "versi", "diubah"])
+            RiwayatPemilih.objects.create(
+                pemilih=a, akun=akun, akun_username=akun.username, aksi="pemilih.tps_pindah",
+                versi=a.versi, sebelum={"tps_id": lama}, sesudah={"tps_id": tujuan.pk},
+                alasan=catatan)
+        audit_catat(akun=akun, aksi="pemilih.tps_pindah", objek=tujuan,
+                    wilayah_kode=p.desa_id,
+                    sebelum={"tps_id": asal.pk if asal else None},
+                    sesudah={"tps_id": tujuan.pk, "pemilih": [a.pk for a in anggota],
+                             "cek": [c.kode for c in cek], "alasan": catatan})
+        _jumlah_tps_segarkan(p.pemilu, p.desa_id,
+                             [t for t in (asal.pk if asal else None, tujuan.pk) if t])
+    return HasilPindah(cek, anggota, asal, tujuan, True)

@@ -1,0 +1,165 @@
+"""TPS mapping service on the database: bulk write, reasons per TPS, history and audit,
+moves by hand with the constraint check (RULES.md §3)."""
+
+from datetime import date
+
+import pytest
+
+from simpul.core.errors import DataTidakValid, Dilarang, TidakDitemukan
+from simpul.core.models import AuditEntry
+from simpul.core.roles import Peran
+from simpul.pemilih.models import PemetaanTPS, Pemilih, RincianTPS, RiwayatPemilih
+from simpul.pemilih.services import pemilih_tandai_tms
+from simpul.pemilih.services_pemetaan import pemetaan_jalankan, pemetaan_pindah
+from simpul.pemilu.demo import KEDOPOK
+from simpul.pemilu.models import TPS
+
+from .conftest import nik_untuk
+
+KELUARGA = [  # (RW, RT, members) in house order
+    ("001", "001", 3), ("001", "001", 1), ("001", "002", 2), ("001", "002", 2),
+    ("001", "003", 4), ("002", "001", 1), ("002", "001", 3), ("002", "002", 2)]
+
+
+@pytest.fixture
+def operator(buat_akun):
+    return buat_akun(Peran.KPU_KAB_OPERATOR, "35.74")
+
+
+@pytest.fixture
+def warga(pemilu):
+    """18 voters in 8 families in Kedopok, not yet on a TPS; cap 4 per TPS."""
+    pemilu.parameter = {"maks_pemilih_per_tps": 4}
+    pemilu.save()
+    urut = 0
+    for k, (rw, rt, n) in enumerate(KELUARGA):
+        for _ in range(n):
+            urut += 1
+            lahir = date(1980, 1, 1 + urut)
+            Pemilih.objects.create(pemilu=pemilu, nik=nik_untuk(lahir, urut=urut),
+                                   nkk=f"35740501010{k:05d}", nama=f"WARGA {urut}",
+                                   tanggal_lahir=lahir, jenis_kelamin="L", rt=rt, rw=rw,
+                                   desa_id=KEDOPOK)
+    return list(Pemilih.objects.filter(pemilu=pemilu).order_by("pk"))
+
+
+def test_pemetaan_rules3_batas_kk_utuh_rt_bersambung_dan_alasan(operator, pemilu, warga):
+    """RULES.md §3: cap per TPS, a KK never split, one desa per TPS; reasons kept."""
+    run = pemetaan_jalankan(akun=operator, pemilu=pemilu, wilayah_kode=KEDOPOK)
+    assert (run.maks, run.jumlah_pemilih, run.pindah) == (4, 18, 18)
+    peta = list(Pemilih.objects.filter(pemilu=pemilu).select_related("tps"))
+    assert all(p.tps.desa_id == KEDOPOK for p in peta)
+    per_kk = {}
+    for p in peta:
+        per_kk.setdefault(p.nkk, set()).add(p.tps.nomor)
+    assert all(len(s) == 1 for s in per_kk.values())
+    isi = {}
+    for p in peta:
+        isi[p.tps.nomor] = isi.get(p.tps.nomor, 0) + 1
+    # 18 voters, families 3,1 | 2,2 | 4 | 1,3 | 2 → 5 TPS is the least possible.
+    assert sorted(isi) == [1, 2, 3, 4, 5] and max(isi.values()) <= 4
+    assert run.jumlah_tps == 5
+    # Kedopok has 13 TPS in the demo: 6..13 are reported unused, none deleted.
+    assert run.tps_kosong == [f"{KEDOPOK} TPS {n:03d}" for n in range(6, 14)]
+    assert TPS.objects.get(pemilu=pemilu, desa_id=KEDOPOK, nomor=6).jumlah_pemilih == 0
+    assert TPS.objects.get(pemilu=pemilu, desa_id=KEDOPOK, nomor=1).jumlah_pemilih == isi[1]
+    rincian = RincianTPS.objects.filter(pemetaan=run).order_by("tps__nomor")
+    assert [r.jumlah_pemilih for r in rincian] == [isi[n] for n in range(1, 6)]
+    assert "KK utuh" in rincian[0].alasan and rincian[0].rentang[0]["rt"] == "001"
+    assert RiwayatPemilih.objects.filter(aksi="pemilih.tps_petakan").count() == 18
+    assert all(p.versi == 2 for p in peta)
+    assert AuditEntry.objects.filter(aksi="pemilih.tps_petakan").count() == 1
+
+    ulang = pemetaan_jalankan(akun=operator, pemilu=pemilu, wilayah_kode=KEDOPOK)
+    assert ulang.pindah == 0
+    assert RiwayatPemilih.objects.filter(aksi="pemilih.tps_petakan").count() == 18
+
+
+def test_pemetaan_membuat_tps_yang_kurang_dan_melewati_tms(operator, pemilu, warga):
+    pemilu.parameter = {"maks_pemilih_per_tps": 1}
+    pemilu.save()
+    tms = warga[0]
+    pemilih_tandai_tms(akun=operator, pemilih_id=tms.pk, versi=1, kategori="meninggal")
+    run = pemetaan_jalankan(akun=operator, pemilu=pemilu, wilayah_kode=KEDOPOK)
+    # Families larger than the cap get a TPS alone and are reported; 17 active voters in 8
+    # families minus the TMS one → 8 TPS, none created (13 exist).
+    assert run.jumlah_tps == 8 and run.tps_baru == []
+    assert "pemetaan.kk_melebihi_batas" in {t["kode"] for t in run.temuan}
+    tms.refresh_from_db()
+    assert tms.tps_id is None
+    for i, p in enumerate(Pemilih.objects.filter(pemilu=pemilu).order_by("pk")):
+        Pemilih.objects.filter(pk=p.pk).update(nkk=f"3574050102{i:06d}")
+    run = pemetaan_jalankan(akun=operator, pemilu=pemilu, wilayah_kode=KEDOPOK)
+    assert run.jumlah_tps == 17
+    assert run.tps_baru == [f"{KEDOPOK} TPS {n:03d}" for n in range(14, 18)]
+    assert TPS.objects.filter(pemilu=pemilu, desa_id=KEDOPOK).count() == 17
+
+
+def test_pemetaan_hanya_kpu_di_wilayahnya(buat_akun, pemilu, warga, akun_per_peran):
+    with pytest.raises(Dilarang):
+        pemetaan_jalankan(akun=akun_per_peran[Peran.PPS], pemilu=pemilu, wilayah_kode=KEDOPOK)
+    lain = buat_akun(Peran.KPU_KAB_OPERATOR, "35.73")
+    with pytest.raises(TidakDitemukan):
+        pemetaan_jalankan(akun=lain, pemilu=pemilu, wilayah_kode=KEDOPOK)
+    assert not PemetaanTPS.objects.exists()
+
+
+def test_pindah_keluarga_cek_sebelum_simpan_rules3(operator, pemilu, warga):
+    """RULES.md §3 on a move by hand: the check is shown first; errors block the save."""
+    pemetaan_jalankan(akun=operator, pemilu=pemilu, wilayah_kode=KEDOPOK)
+    kepala = Pemilih.objects.get(nama="WARGA 4")  # family of one, RT 001, TPS 1 or 2
+    tps = {t.nomor: t for t in TPS.objects.filter(pemilu=pemilu, desa_id=KEDOPOK)}
+    kosong = tps[6]
+    cek = pemetaan_pindah(akun=operator, pemilih_id=kepala.pk, tps_id=kosong.pk)
+    assert cek.boleh and not cek.disimpan and [a.pk for a in cek.anggota] == [kepala.pk]
+    lain_desa = TPS.objects.filter(pemilu=pemilu, desa_id="35.74.05.1006").first()
+    cek = pemetaan_pindah(akun=operator, pemilih_id=kepala.pk, tps_id=lain_desa.pk)
+    assert "pemetaan.desa_campur" in [c.kode for c in cek.cek] and not cek.boleh
+    with pytest.raises(DataTidakValid) as e:
+        pemetaan_pindah(akun=operator, pemilih_id=kepala.pk, tps_id=lain_desa.pk, simpan=True)
+    assert e.value.code == "pemetaan.desa_campur"
+    ibu = Pemilih.objects.get(nama="WARGA 1")  # family of three
+    penuh = Pemilih.objects.get(nama="WARGA 11").tps  # holds the family of four
+    cek = pemetaan_pindah(akun=operator, pemilih_id=ibu.pk, tps_id=penuh.pk,
+                          anggota_ids=[ibu.pk])
+    assert {c.kode for c in cek.cek} >= {"pemetaan.kk_terpisah", "pemetaan.melebihi_batas"}
+    assert Pemilih.objects.get(pk=ibu.pk).tps_id == ibu.tps_id  # a check saves nothing
+    hasil = pemetaan_pindah(akun=operator, pemilih_id=kepala.pk, tps_id=kosong.pk, simpan=True,
+                            alasan="dekat rumah")
+    assert hasil.disimpan
+    kepala.refresh_from_db()
+    assert kepala.tps_id == kosong.pk and kepala.versi == 3
+    r = RiwayatPemilih.objects.get(pemilih=kepala, aksi="pemilih.tps_pindah")
+    assert r.alasan == "dekat rumah" and r.sesudah == {"tps_id": kosong.pk}
+    assert AuditEntry.objects.filter(aksi="pemilih.tps_pindah").count() == 1
+    kosong.refresh_from_db()
+    assert kosong.jumlah_pemilih == 1
+
+
+def test_halaman_dan_api_pemetaan(client, operator, pemilu, warga):
+    from django.urls import reverse
+
+    client.force_login(operator)
+    r = client.post(reverse("pemilih-pemetaan"), {"pemilu": pemilu.pk, "wilayah": KEDOPOK})
+    assert r.status_code == 302
+    halaman = client.get(r.url).content.decode()
+    assert "KK utuh" in halaman and "TPS tidak diperlukan lagi" in halaman
+    rincian = client.get(reverse("api-v1:pemilih_pemetaan_rincian"),
+                         {"pemilu_id": pemilu.pk}).json()
+    assert [x["nomor"] for x in rincian] == [1, 2, 3, 4, 5]
+    kepala = Pemilih.objects.get(nama="WARGA 4")
+    tps6 = TPS.objects.get(pemilu=pemilu, desa_id=KEDOPOK, nomor=6)
+    h = client.get(reverse("pemilih-pemetaan-tps", args=[kepala.tps_id])).content.decode()
+    assert "WARGA 4" in h
+    cek = client.post(reverse("pemilih-pemetaan-tps", args=[kepala.tps_id]),
+                      {"pemilih": kepala.pk, "tujuan": tps6.pk, "aksi": "periksa"})
+    assert "Simpan pindah" in cek.content.decode()
+    api = client.post(reverse("api-v1:pemilih_pemetaan_pindah"),
+                      {"pemilih_id": kepala.pk, "tps_id": tps6.pk, "simpan": True},
+                      content_type="application/json").json()
+    assert api["disimpan"] and api["pemilih"] == [kepala.pk]
+    lain = TPS.objects.filter(pemilu=pemilu, desa_id="35.74.05.1006").first()
+    r = client.post(reverse("api-v1:pemilih_pemetaan_pindah"),
+                    {"pemilih_id": kepala.pk, "tps_id": lain.pk, "simpan": True},
+                    content_type="application/json")
+    assert r.status_code == 422 and r.json()["code"] == "pemetaan.desa_campur"
