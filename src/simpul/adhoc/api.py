@@ -20,6 +20,7 @@ from .selectors import (
     pendaftar_syarat,
     pendaftar_verifikasi_daftar,
     penempatan_terakhir,
+    perpanjangan_daftar,
     rekrutmen_publik,
     rekrutmen_staf,
     rencana_kursi,
@@ -35,6 +36,7 @@ from .services import (
     pendaftar_daftar,
     pendaftar_putuskan,
     penempatan_jalankan,
+    perpanjangan_tetapkan,
     rencana_ekspor_xlsx,
     sk_terbitkan,
 )
@@ -249,6 +251,51 @@ def pendaftar_satu(request, pendaftar_id: int):
 def pendaftar_keputusan(request, pendaftar_id: int, data: KeputusanIn):
     return _verifikasi(pendaftar_putuskan(akun=request.user, pendaftar_id=pendaftar_id,
                                           keputusan=data.keputusan, alasan=data.alasan))
+
+
+class PerpanjanganIn(Schema):
+    wilayah: str
+    selesai: date
+    nomor_keputusan: str
+    tanggal_keputusan: date
+
+
+class PerpanjanganOut(Schema):
+    id: int
+    wilayah: str
+    nama_wilayah: str
+    selesai: date
+    nomor_keputusan: str
+    tanggal_keputusan: date
+    berkas_sha256: str
+    pendaftar: int
+    kebutuhan: int
+
+
+def _perpanjangan(p) -> dict:
+    return {"id": p.pk, "wilayah": p.wilayah_id, "nama_wilayah": p.wilayah.nama,
+            "selesai": p.selesai, "nomor_keputusan": p.nomor_keputusan,
+            "tanggal_keputusan": p.tanggal_keputusan, "berkas_sha256": p.berkas_sha256,
+            "pendaftar": p.pendaftar, "kebutuhan": p.kebutuhan}
+
+
+@router.post("/rekrutmen/{rekrutmen_id}/perpanjangan", response={201: PerpanjanganOut},
+             summary="Perpanjang pendaftaran di satu kecamatan/desa yang pendaftarnya kurang "
+                     "dari 2 × kebutuhan, dengan surat keputusannya (multipart; diaudit)")
+def perpanjangan_api(request, rekrutmen_id: int, data: Form[PerpanjanganIn],
+                     berkas: UploadedFile = File(...)):
+    return Status(201, _perpanjangan(perpanjangan_tetapkan(
+        akun=request.user, rekrutmen_id=rekrutmen_id, kode_wilayah=data.wilayah,
+        selesai=data.selesai, nomor_keputusan=data.nomor_keputusan,
+        tanggal_keputusan=data.tanggal_keputusan, berkas=berkas.read(),
+        nama_berkas=berkas.name or "")))
+
+
+@router.get("/rekrutmen/{rekrutmen_id}/perpanjangan", response=list[PerpanjanganOut],
+            summary="Perpanjangan pendaftaran per wilayah dengan surat keputusannya")
+def perpanjangan_daftar_api(request, rekrutmen_id: int):
+    r = rekrutmen_staf(akun=request.user, rekrutmen_id=rekrutmen_id)
+    return [_perpanjangan(p) for p in perpanjangan_daftar(rekrutmen=r)]
 
 
 # --- Members --------------------------------------------------------------------------------

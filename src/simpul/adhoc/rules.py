@@ -415,3 +415,26 @@ def urutkan_pengganti(calon: list[CalonPengganti], *, tujuan: str,
     return sorted(calon, key=lambda c: (urut_luar.get(c.pendaftar_id, tanpa),
                                         jarak_domisili(c.rumah, tujuan), c.didaftarkan,
                                         c.nomor))
+
+
+# --- Registration period per area -------------------------------------------------------------
+
+PERPANJANGAN_KALI_KEBUTUHAN = 2
+
+
+def akhir_pendaftaran(*, selesai: date, perpanjangan: list[tuple[str, date]],
+                      kode_tugas: str) -> date:
+    """The last day of registration for a work area: the round's own, or the later end
+    of an extension recorded for that area or for the kecamatan containing it. An
+    extension elsewhere does not reopen this area."""
+    return max([selesai, *(akhir for kode, akhir in perpanjangan
+                           if kode_tugas == kode or kode_tugas.startswith(kode + "."))])
+
+
+def perpanjangan_layak(*, pendaftar: int, kebutuhan: int,
+                       kali: int = PERPANJANGAN_KALI_KEBUTUHAN) -> bool:
+    """Registration is extended in a kecamatan or desa/kelurahan whose applicants are fewer
+    than `kali` × the seats needed (KPU's 2024 practice, ANCHORS.md SIAKBA row 3; the
+    juknis, Keputusan KPU 476/2022, was not read, so `kali` is the election parameter
+    `perpanjangan_kali_kebutuhan`, default 2). An area with no seats needs none."""
+    return kebutuhan > 0 and pendaftar < kali * kebutuhan

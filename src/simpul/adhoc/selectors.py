@@ -25,6 +25,7 @@ from .models import (
     Kehadiran,
     Pendaftar,
     PenempatanJalan,
+    PerpanjanganPendaftaran,
     Rekrutmen,
     StatusAnggota,
     StatusPendaftar,
@@ -39,6 +40,7 @@ from .rules import (
     HasilSyarat,
     Kursi,
     UkuranBadan,
+    akhir_pendaftaran,
     kode_kecamatan,
     kursi_hitung,
     kursi_kpps,
@@ -283,7 +285,9 @@ def pendaftar_status(*, nomor: str, tanggal_lahir) -> Pendaftar:
 def rekrutmen_terbuka(*, hari_ini) -> list[Rekrutmen]:
     """Rounds open for registration today (public)."""
     return list(Rekrutmen.objects.select_related("pemilu", "wilayah")
-                .filter(pendaftaran_mulai__lte=hari_ini, pendaftaran_selesai__gte=hari_ini))
+                .filter(Q(pendaftaran_selesai__gte=hari_ini)
+                        | Q(perpanjangan__selesai__gte=hari_ini),
+                        pendaftaran_mulai__lte=hari_ini).distinct())
 
 
 def rekrutmen_publik(*, rekrutmen_id: int) -> Rekrutmen:
@@ -299,6 +303,39 @@ def wilayah_tugas_pilihan(*, rekrutmen: Rekrutmen, desa: bool = False) -> list[W
     tingkat = ("kecamatan",) if rekrutmen.badan == "ppk" and not desa else TINGKAT_DESA
     return list(Wilayah.objects.filter(q_subpohon("kode", rekrutmen.wilayah_id),
                                        tingkat__in=tingkat, aktif=True).order_by("kode"))
+
+
+def perpanjangan_rekrutmen(*, rekrutmen: Rekrutmen) -> list[tuple]:
+    """(area code, new last day) of every extension of a round."""
+    return list(PerpanjanganPendaftaran.objects.filter(rekrutmen=rekrutmen)
+                .values_list("wilayah_id", "selesai"))
+
+
+def perpanjangan_daftar(*, rekrutmen: Rekrutmen) -> list[PerpanjanganPendaftaran]:
+    """The extensions of a round with their decision letters (public: the letters are
+    announced)."""
+    return list(PerpanjanganPendaftaran.objects.filter(rekrutmen=rekrutmen)
+                .select_related("wilayah").order_by("wilayah_id", "-selesai"))
+
+
+def perpanjangan_ambil(*, akun, perpanjangan_id: int) -> PerpanjanganPendaftaran:
+    p = PerpanjanganPendaftaran.objects.filter(pk=perpanjangan_id).first()
+    if p is None:
+        raise TidakDitemukan("Surat keputusan tidak ditemukan.")
+    rekrutmen_staf(akun=akun, rekrutmen_id=p.rekrutmen_id)
+    return p
+
+
+def wilayah_tugas_terbuka(*, rekrutmen: Rekrutmen, hari_ini) -> list[Wilayah]:
+    """The work areas still open for registration on `hari_ini`: all of them during the
+    round's own period, afterwards only those under an extension still running."""
+    semua = wilayah_tugas_pilihan(rekrutmen=rekrutmen)
+    if hari_ini <= rekrutmen.pendaftaran_selesai:
+        return semua
+    perpanjangan = perpanjangan_rekrutmen(rekrutmen=rekrutmen)
+    return [w for w in semua if akhir_pendaftaran(
+        selesai=rekrutmen.pendaftaran_selesai, perpanjangan=perpanjangan,
+        kode_tugas=w.kode) >= hari_ini]
 
 
 def pendaftar_syarat(*, pendaftar: Pendaftar) -> list[HasilSyarat]:

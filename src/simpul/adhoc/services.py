@@ -39,6 +39,7 @@ from .models import (
     Kehadiran,
     Pendaftar,
     PenempatanJalan,
+    PerpanjanganPendaftaran,
     Rekrutmen,
     StatusAnggota,
     StatusPendaftar,
@@ -49,8 +50,10 @@ from .rules import (
     BERKAS_MAKS_BYTE,
     JENJANG_PENDIDIKAN,
     LABEL_BADAN,
+    PERPANJANGAN_KALI_KEBUTUHAN,
     Badan,
     Hasil,
+    akhir_pendaftaran,
     berkas_periksa,
     hasil_akhir,
     jarak_domisili,
@@ -59,6 +62,7 @@ from .rules import (
     pantarlih_per_tps,
     parameter_penempatan,
     parameter_syarat,
+    perpanjangan_layak,
     ukuran_badan,
     usia_pada,
 )
@@ -73,6 +77,7 @@ from .selectors import (
     pendaftar_ambil,
     pendaftar_syarat,
     peringkat_seleksi,
+    perpanjangan_rekrutmen,
     peserta_kegiatan,
     rekrutmen_staf,
     rencana_rinci,
@@ -158,14 +163,21 @@ def _tolak(kode: str, pesan: str, **kw):
     raise DataTidakValid(pesan, code=kode, **kw)
 
 
+def _akhir_pendaftaran(r: Rekrutmen, kode_tugas: str) -> date:
+    return akhir_pendaftaran(selesai=r.pendaftaran_selesai,
+                             perpanjangan=perpanjangan_rekrutmen(rekrutmen=r),
+                             kode_tugas=kode_tugas)
+
+
 def _periksa_isian(r: Rekrutmen, *, nik: str, tanggal_lahir: date, jenis_kelamin: str,
                    kode_domisili: str, kode_tugas: str, pendidikan: str, telepon: str,
                    berkas: dict[str, bytes], hari_ini: date) -> tuple[Wilayah, Wilayah, dict]:
     """Every refusal of a submission, in the order a person fixes them."""
-    if not (r.pendaftaran_mulai <= hari_ini <= r.pendaftaran_selesai):
+    akhir = _akhir_pendaftaran(r, kode_tugas)
+    if not (r.pendaftaran_mulai <= hari_ini <= akhir):
         raise Konflik(KodeAdhoc.PENDAFTARAN_DITUTUP,
-                      f"Pendaftaran {r.nama} dibuka {r.pendaftaran_mulai:%d-%m-%Y} sampai "
-                      f"{r.pendaftaran_selesai:%d-%m-%Y}.")
+                      f"Pendaftaran {r.nama} untuk wilayah ini dibuka "
+                      f"{r.pendaftaran_mulai:%d-%m-%Y} sampai {akhir:%d-%m-%Y}.")
     temuan = nik_periksa(nik, tanggal_lahir=tanggal_lahir, jenis_kelamin=jenis_kelamin,
                          kecamatan_ada=lambda k: Wilayah.objects.filter(
                              kode=k, tingkat="kecamatan").exists())
@@ -292,7 +304,7 @@ def _periksa_bantuan(akun, r: Rekrutmen, kode_tugas: str, diterima: date | None,
         _tolak(KodeAdhoc.PENDAFTARAN_DIBANTU, "Tanggal berkas kertas diterima tidak boleh "
                "di masa depan.")
     tenggang = r.pemilu.param("pendaftaran_dibantu_tenggang_hari", TENGGANG_BANTUAN_HARI)
-    akhir = r.pendaftaran_selesai
+    akhir = _akhir_pendaftaran(r, kode_tugas)
     if (hari_ini - akhir).days > tenggang:
         raise Konflik(KodeAdhoc.PENDAFTARAN_DITUTUP, f"Berkas kertas dapat dimasukkan paling "
                       f"lambat {tenggang} hari setelah pendaftaran ditutup "
@@ -387,6 +399,62 @@ def anggota_partai_impor(*, akun, pemilu: Pemilu, data: bytes, nama_berkas: str)
                     sesudah={"berkas": nama_berkas, "baris": len(baris), "galat": len(galat),
                              "sha256": hashlib.sha256(data).hexdigest()})
     return {"diimpor": len(baris), "galat": galat}
+
+
+def perpanjangan_tetapkan(*, akun, rekrutmen_id: int, kode_wilayah: str, selesai: date,
+                          nomor_keputusan: str, tanggal_keputusan: date, berkas: bytes,
+                          nama_berkas: str = "") -> PerpanjanganPendaftaran:
+    """Extend registration in one kecamatan or desa/kelurahan whose applicants are fewer
+    than twice the need (`rules.perpanjangan_layak`; ANCHORS.md SIAKBA row 3), recorded
+    with its decision letter (number, date, the uploaded letter and its SHA-256).
+    Registration in that area is accepted until `selesai`; elsewhere it closes on the
+    round's own date (`adhoc.pendaftaran_ditutup`)."""
+    r = rekrutmen_staf(akun=akun, rekrutmen_id=rekrutmen_id)
+    Cakupan.dari(akun).wajib_mengelola(r.wilayah_id, "Hanya KPU Kabupaten/Kota yang "
+                                       "memperpanjang masa pendaftaran.")
+    nomor = nomor_keputusan.strip()
+    tingkat = ("kecamatan",) if r.badan == Badan.PPK else ("kecamatan", *TINGKAT_DESA)
+    wilayah = Wilayah.objects.filter(kode=kode_wilayah, aktif=True).first()
+    if (wilayah is None or wilayah.tingkat not in tingkat
+            or not di_bawah(wilayah.kode, r.wilayah_id)):
+        _tolak(KodeAdhoc.PERPANJANGAN_TIDAK_VALID, f"Perpanjangan berlaku untuk "
+               f"{' atau '.join(tingkat)} di {r.wilayah.nama}.")
+    if not nomor:
+        _tolak(KodeAdhoc.PERPANJANGAN_TIDAK_VALID, "Nomor keputusan wajib diisi.")
+    if selesai <= r.pendaftaran_selesai:
+        _tolak(KodeAdhoc.PERPANJANGAN_TIDAK_VALID, f"Akhir perpanjangan harus sesudah akhir "
+               f"pendaftaran ({r.pendaftaran_selesai:%d-%m-%Y}).")
+    if tanggal_keputusan > selesai:
+        _tolak(KodeAdhoc.PERPANJANGAN_TIDAK_VALID, "Tanggal keputusan sesudah akhir "
+               "perpanjangan.")
+    t = berkas_periksa(berkas, maks_byte=r.pemilu.param("berkas_maks_byte", BERKAS_MAKS_BYTE))
+    if t.kode:
+        _tolak(t.kode, f"Surat keputusan: {t.pesan}")
+    baris = next((b for b in dasbor_rekrutmen(akun=akun, rekrutmen=r, kode=wilayah.induk_id)
+                  .baris if b.kode == wilayah.kode), None)
+    kebutuhan, pendaftar = (baris.kebutuhan, baris.pendaftar) if baris else (0, 0)
+    kali = r.pemilu.param("perpanjangan_kali_kebutuhan", PERPANJANGAN_KALI_KEBUTUHAN)
+    if not perpanjangan_layak(pendaftar=pendaftar, kebutuhan=kebutuhan, kali=kali):
+        _tolak(KodeAdhoc.PERPANJANGAN_TIDAK_VALID, f"{wilayah.nama}: {pendaftar} pendaftar "
+               f"untuk kebutuhan {kebutuhan}; pendaftaran diperpanjang hanya bila pendaftar "
+               f"kurang dari {kali} × kebutuhan ({kali * kebutuhan}).")
+    sha = hashlib.sha256(berkas).hexdigest()
+    with transaction.atomic():
+        p = PerpanjanganPendaftaran(rekrutmen=r, wilayah=wilayah, selesai=selesai,
+                                    nomor_keputusan=nomor, tanggal_keputusan=tanggal_keputusan,
+                                    berkas_sha256=sha, pendaftar=pendaftar, kebutuhan=kebutuhan,
+                                    dibuat_oleh=akun)
+        p.berkas.save(f"perpanjangan-{r.pk}-{wilayah.kode}.{t.mime.split('/')[1]}",
+                      ContentFile(berkas), save=False)
+        p.save()
+        audit_catat(akun=akun, aksi="adhoc.pendaftaran.perpanjang", objek=p,
+                    wilayah_kode=wilayah.kode,
+                    sesudah={"rekrutmen": r.pk, "wilayah": wilayah.kode, "selesai": selesai,
+                             "selesai_semula": r.pendaftaran_selesai, "nomor": nomor,
+                             "tanggal_keputusan": tanggal_keputusan, "berkas_sha256": sha,
+                             "berkas": nama_berkas[:200], "pendaftar": pendaftar,
+                             "kebutuhan": kebutuhan})
+    return p
 
 
 # --- Placement of members into seats --------------------------------------------------------

@@ -24,6 +24,9 @@ urlpatterns += [
     path("rekrutmen/<int:rekrutmen_id>/anggota/", views.anggota, name="anggota"),
     path("rekrutmen/<int:rekrutmen_id>/bantu/", views.pendaftaran_bantu,
          name="pendaftaran-bantu"),
+    path("rekrutmen/<int:rekrutmen_id>/perpanjangan/", views.perpanjangan, name="perpanjangan"),
+    path("perpanjangan/<int:perpanjangan_id>/berkas", views.perpanjangan_berkas,
+         name="perpanjangan-berkas"),
 ]
 
 urlpatterns += [

@@ -11,7 +11,7 @@ from django.utils import timezone
 from simpul.core.dokumen import DOCX, XLSX, berkas_respons
 from simpul.core.errors import DataTidakValid, SimpulError, TidakDitemukan
 from simpul.core.nik import nik_samarkan
-from simpul.core.scope import Cakupan
+from simpul.core.scope import Cakupan, di_bawah
 from simpul.pemilu.selectors import pemilu_ambil, pemilu_daftar
 from simpul.wilayah.selectors import wilayah_jejak
 
@@ -39,6 +39,8 @@ from .selectors import (
     pendaftar_syarat,
     pendaftar_verifikasi_daftar,
     penempatan_terakhir,
+    perpanjangan_ambil,
+    perpanjangan_daftar,
     peserta_kegiatan,
     rekrutmen_publik,
     rekrutmen_staf_daftar,
@@ -48,6 +50,7 @@ from .selectors import (
     sk_daftar,
     templat_untuk,
     wilayah_tugas_pilihan,
+    wilayah_tugas_terbuka,
 )
 from .selectors import rekrutmen_staf as sel_rekrutmen_staf
 from .services import (
@@ -62,6 +65,7 @@ from .services import (
     pendaftar_daftar,
     pendaftar_putuskan,
     penempatan_jalankan,
+    perpanjangan_tetapkan,
     rencana_ekspor_xlsx,
     sk_terbitkan,
     templat_unggah,
@@ -108,7 +112,7 @@ def rekrutmen_publik_daftar(request):
 def pendaftaran(request, rekrutmen_id: int):
     """The public registration form: no login, phone-first."""
     r = rekrutmen_publik(rekrutmen_id=rekrutmen_id)
-    pilihan = {"tugas": wilayah_tugas_pilihan(rekrutmen=r),
+    pilihan = {"tugas": wilayah_tugas_terbuka(rekrutmen=r, hari_ini=timezone.localdate()),
                "desa": wilayah_tugas_pilihan(rekrutmen=r, desa=True)}
     galat = None
     if request.method == "POST":
@@ -127,7 +131,7 @@ def pendaftaran(request, rekrutmen_id: int):
     return render(request, "adhoc/pendaftaran.html", {
         "r": r, "form": form, "galat": galat, "jenis_berkas": JenisBerkas.choices,
         "terima": TERIMA, "maks_byte": maks, "maks_mb": f"{maks / 2**20:.0f}",
-        "potongan_byte": POTONGAN_BYTE,
+        "potongan_byte": POTONGAN_BYTE, "perpanjangan": perpanjangan_daftar(rekrutmen=r),
     }, status=galat.status if galat else 200)
 
 
@@ -447,8 +451,45 @@ def anggota_satu(request, anggota_id: int):
 def dasbor(request, rekrutmen_id: int, kode: str | None = None):
     r = sel_rekrutmen_staf(akun=request.user, rekrutmen_id=rekrutmen_id)
     d = dasbor_rekrutmen(akun=request.user, rekrutmen=r, kode=kode)
-    return render(request, "adhoc/dasbor.html", {"d": d, "r": r,
-                                                 "bisa_turun": d.wilayah.tingkat != "kecamatan"})
+    perpanjangan = perpanjangan_daftar(rekrutmen=r)
+    for b in d.baris:
+        b.perpanjangan = [p for p in perpanjangan if di_bawah(p.wilayah_id, b.kode)]
+    return render(request, "adhoc/dasbor.html", {
+        "d": d, "r": r, "bisa_turun": d.wilayah.tingkat != "kecamatan",
+        "kelola": _boleh_kelola(request.user, r)})
+
+
+@login_required
+def perpanjangan(request, rekrutmen_id: int):
+    """Per-area extensions of registration with their decision letters; KPU records one
+    for an area with fewer than twice the needed applicants."""
+    akun = request.user
+    r = sel_rekrutmen_staf(akun=akun, rekrutmen_id=rekrutmen_id)
+    if request.method == "POST":
+        f = request.FILES.get("berkas")
+        hasil = _aksi(request, lambda: perpanjangan_tetapkan(
+            akun=akun, rekrutmen_id=r.pk, kode_wilayah=request.POST.get("wilayah", ""),
+            selesai=_tanggal_post(request, "selesai"),
+            nomor_keputusan=request.POST.get("nomor", ""),
+            tanggal_keputusan=_tanggal_post(request, "tanggal"),
+            berkas=f.read() if f else b"", nama_berkas=f.name if f else ""),
+            f"{reverse('adhoc:perpanjangan', args=[r.pk])}?wilayah="
+            f"{request.POST.get('wilayah', '')}")
+        if isinstance(hasil, HttpResponse):
+            return hasil
+        messages.success(request, f"Pendaftaran di {hasil.wilayah.nama} diperpanjang sampai "
+                                  f"{hasil.selesai:%d-%m-%Y}.")
+        return redirect("adhoc:perpanjangan", rekrutmen_id=r.pk)
+    return render(request, "adhoc/perpanjangan.html", {
+        "r": r, "daftar": perpanjangan_daftar(rekrutmen=r), "kelola": _boleh_kelola(akun, r),
+        "wilayah": request.GET.get("wilayah", ""), "hari_ini": timezone.localdate().isoformat()})
+
+
+@login_required
+def perpanjangan_berkas(request, perpanjangan_id: int):
+    """The decision letter of an extension."""
+    p = perpanjangan_ambil(akun=request.user, perpanjangan_id=perpanjangan_id)
+    return FileResponse(p.berkas.open("rb"), filename=p.berkas.name.rsplit("/", 1)[-1])
 
 
 @login_required
