@@ -8,14 +8,35 @@ from .scope import Cakupan
 
 
 class CakupanAdmin(admin.ModelAdmin):
-    """Admin lists go through the same territory scoping as the pages and the API.
-    `cakupan_filter` names the method of Cakupan that narrows this model."""
+    """Admin lists go through the same territory scoping as the pages and the API:
+    `kolom_wilayah` names the region-code fields that must each lie inside the account's
+    territory; without it, `cakupan_filter` names the method of Cakupan that narrows this
+    model."""
 
     cakupan_filter = "wilayah"
+    kolom_wilayah: tuple[str, ...] = ()
 
     def get_queryset(self, request):
-        return getattr(Cakupan.dari(request.user), self.cakupan_filter)(
-            super().get_queryset(request))
+        qs, cakupan = super().get_queryset(request), Cakupan.dari(request.user)
+        if not self.kolom_wilayah:
+            return getattr(cakupan, self.cakupan_filter)(qs)
+        for kolom in self.kolom_wilayah:
+            qs = qs.filter(cakupan.q_kode(kolom))
+        return qs
+
+
+class HanyaBacaAdmin(admin.ModelAdmin):
+    """Election records change only through the audited services (pages, API, CLI): the
+    admin lists them and never adds, edits or deletes one behind the audit trail."""
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
 
 
 @admin.register(Akun)
@@ -46,25 +67,11 @@ class AkunAdmin(UserAdmin):
 
 
 @admin.register(AuditEntry)
-class AuditEntryAdmin(admin.ModelAdmin):
+class AuditEntryAdmin(HanyaBacaAdmin, CakupanAdmin):
+    kolom_wilayah = ("wilayah_kode",)
     list_display = ("seq", "waktu", "akun_username", "peran", "aksi", "objek_tipe", "objek_id")
     list_filter = ("aksi",)
     search_fields = ("akun_username", "objek_id", "aksi")
-
-    def get_queryset(self, request):
-        qs = super().get_queryset(request)
-        if request.user.is_superuser:
-            return qs
-        return qs.filter(Cakupan.dari(request.user).q_kode("wilayah_kode"))
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(TokenAPI)

@@ -1,24 +1,14 @@
 from django.contrib import admin
 
-from simpul.core.admin import CakupanAdmin
+from simpul.core.admin import CakupanAdmin, HanyaBacaAdmin
 
 from .models import TPS, Pemilu
 
 
 @admin.register(Pemilu)
-class PemiluAdmin(CakupanAdmin):
+class PemiluAdmin(HanyaBacaAdmin, CakupanAdmin):
     cakupan_filter = "pemilu"
     list_display = ("nama", "jenis", "tanggal_pemungutan", "cakupan")
-
-    # Changes go through the audited services (pages, API, CLI), not raw admin saves.
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(TPS)

@@ -1,26 +1,18 @@
 from django.contrib import admin
 
-from simpul.core.admin import CakupanAdmin
+from simpul.core.admin import CakupanAdmin, HanyaBacaAdmin
 
 from .models import EdisiWilayah, Wilayah
 
 
 @admin.register(Wilayah)
-class WilayahAdmin(CakupanAdmin):
+class WilayahAdmin(HanyaBacaAdmin, CakupanAdmin):
+    """Reference data changes only through `simpul wilayah import`."""
+
     list_display = ("kode", "nama", "tingkat", "aktif")
     list_filter = ("tingkat", "aktif")
     search_fields = ("kode", "nama")
     show_full_result_count = False
-
-    # Reference data changes only through `simpul wilayah import`.
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(EdisiWilayah)
