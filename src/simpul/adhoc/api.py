@@ -492,8 +492,7 @@ def pengganti_api(request, anggota_id: int):
 def berhenti_api(request, anggota_id: int, alasan: Form[str], tanggal: Form[date],
                  bukti: UploadedFile = _BERKAS):
     return _anggota(anggota_berhenti(akun=request.user, anggota_id=anggota_id, alasan=alasan,
-                                     tanggal=tanggal, bukti=bukti.read() if bukti else b"",
-                                     nama_bukti=bukti.name if bukti else ""))
+                                     tanggal=tanggal, bukti=bukti.read() if bukti else b""))
 
 
 class PAWIn(Schema):

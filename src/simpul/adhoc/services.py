@@ -14,7 +14,7 @@ from django.utils import timezone
 
 from simpul.core.audit import audit_catat, snapshot
 from simpul.core.dokumen import DOCX, PDF, pdf_render, tanggal_teks
-from simpul.core.errors import DataTidakValid, SimpulError
+from simpul.core.errors import DataTidakValid, Konflik, SimpulError
 from simpul.core.nik import nik_periksa, nik_samarkan
 from simpul.core.roles import PERAN_KPU, Peran
 from simpul.core.scope import Cakupan, di_bawah, q_subpohon
@@ -128,10 +128,6 @@ BERKAS_WAJIB = (JenisBerkas.KTP, JenisBerkas.IJAZAH, JenisBerkas.SURAT_SEHAT,
                 JenisBerkas.SURAT_PERNYATAAN)
 _HURUF_NOMOR = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: read over the phone
 _POLA_TELEPON = re.compile(r"^(\+62|62|0)8\d{7,12}$")
-
-
-class Konflik(SimpulError):
-    status = 409
 
 
 def rekrutmen_buat(*, akun, pemilu: Pemilu, badan: str, kode_wilayah: str, nama: str,
@@ -824,8 +820,8 @@ def kehadiran_catat(*, akun, kegiatan_id: int, anggota_id: int | None = None,
 
 # --- Replacement (PAW) ----------------------------------------------------------------------
 
-def anggota_berhenti(*, akun, anggota_id: int, alasan: str, tanggal: date, bukti: bytes,
-                     nama_bukti: str = "") -> Anggota:
+def anggota_berhenti(*, akun, anggota_id: int, alasan: str, tanggal: date,
+                     bukti: bytes) -> Anggota:
     """A member leaves the seat (resigned, died, dismissed...), with the evidence (a PDF,
     JPEG or PNG, checked like the registration uploads). The seat becomes vacant."""
     alasan = alasan.strip()

@@ -426,8 +426,8 @@ def anggota_satu(request, anggota_id: int):
             f = request.FILES.get("bukti")
             hasil = _aksi(request, lambda: anggota_berhenti(
                 akun=akun, anggota_id=a.pk, alasan=request.POST.get("alasan", ""),
-                tanggal=_tanggal_post(request, "tanggal"), bukti=f.read() if f else b"",
-                nama_bukti=f.name if f else ""), tujuan)
+                tanggal=_tanggal_post(request, "tanggal"), bukti=f.read() if f else b""),
+                tujuan)
         else:
             pengganti = request.POST.get("pengganti", "")
             hasil = _aksi(request, lambda: paw_tetapkan(

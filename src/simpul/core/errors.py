@@ -49,6 +49,12 @@ class Dilarang(SimpulError):
         super().__init__(Kode.DILARANG, message, **kw)
 
 
+class Konflik(SimpulError):
+    """The request clashes with the state of the record (closed, already done, taken)."""
+
+    status = 409
+
+
 class DataTidakValid(SimpulError):
     status = 422
 

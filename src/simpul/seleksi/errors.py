@@ -1,7 +1,5 @@
 from enum import StrEnum
 
-from simpul.core.errors import SimpulError
-
 
 class KodeSeleksi(StrEnum):
     IMPOR_SOAL = "seleksi.impor_soal_tidak_valid"
@@ -23,9 +21,3 @@ class KodeSeleksi(StrEnum):
     WAWANCARA_GANDA = "seleksi.wawancara_ganda"
     HASIL_TERKUNCI = "seleksi.hasil_terkunci"
     BELUM_LENGKAP = "seleksi.nilai_belum_lengkap"
-
-
-class Konflik(SimpulError):
-    """The request clashes with the state of the record (time up, already submitted, ...)."""
-
-    status = 409

@@ -19,12 +19,12 @@ from django.utils import timezone
 from simpul.adhoc.models import Pendaftar, Rekrutmen, StatusPendaftar
 from simpul.core.audit import audit_catat
 from simpul.core.dokumen import pdf_render
-from simpul.core.errors import DataTidakValid, Dilarang, SimpulError
+from simpul.core.errors import DataTidakValid, Dilarang, Konflik, SimpulError
 from simpul.core.roles import PERAN_KPU
 from simpul.core.scope import Cakupan
 from simpul.core.tabel import baca_tabel
 
-from .errors import KodeSeleksi, Konflik
+from .errors import KodeSeleksi
 from .models import (
     Jawaban,
     KategoriSoal,
