@@ -2,7 +2,10 @@
 real HTTP (gunicorn against PostgreSQL on loopback), bounded by a request count.
 
     .venv/bin/python bench/humas_public.py [--db postgres://.../h9_bench] [--permintaan 3000]
-        [--klien 100] [--worker 3]
+        [--klien 100] [--worker 3] [--tanpa-cache]
+
+Public pages are kept in the server's cache (situs_views.situs_cache); --tanpa-cache runs
+the server with a dummy cache (bench/humas_tanpa_cache.py) for the comparison.
 """
 
 import argparse
@@ -41,7 +44,9 @@ def _bangun(jumlah: int) -> list[str]:
     from simpul.wilayah.models import Wilayah
     from simpul.wilayah.services import BERKAS_BAWAAN, wilayah_impor
 
-    call_command("migrate", verbosity=0)
+    # Only the tables this benchmark touches (humas and what it depends on): an unrelated
+    # app's unfinished migration in a shared tree does not stop it.
+    call_command("migrate", "humas", verbosity=0)
     if not Wilayah.objects.filter(kode="35.74").exists():
         baris = BERKAS_BAWAAN.read_bytes().splitlines(keepends=True)
         wilayah_impor(data=b"".join([baris[0]] + [b for b in baris[1:] if b.startswith(b"35")]))
@@ -92,6 +97,7 @@ def main() -> None:
     ap.add_argument("--permintaan", type=int, default=3000)
     ap.add_argument("--klien", type=int, default=100)
     ap.add_argument("--worker", type=int, default=3)
+    ap.add_argument("--tanpa-cache", action="store_true")
     arg = ap.parse_args()
     _siapkan_db(arg.db)
     os.environ["DATABASE_URL"] = arg.db
@@ -103,6 +109,10 @@ def main() -> None:
     slug = _bangun(arg.artikel)
     env = {**os.environ, "DATABASE_URL": arg.db, "SIMPUL_CONN_MAX_AGE": "60",
            "SIMPUL_LOG_LEVEL": "ERROR"}
+    if arg.tanpa_cache:
+        env["DJANGO_SETTINGS_MODULE"] = "humas_tanpa_cache"
+        env["PYTHONPATH"] = os.pathsep.join(filter(None, [os.path.dirname(
+            os.path.abspath(__file__)), env.get("PYTHONPATH", "")]))
     server = subprocess.Popen(
         [os.path.join(os.path.dirname(sys.executable), "gunicorn"), "simpul.wsgi",
          "-b", f"127.0.0.1:{PORT}", "-w", str(arg.worker), "--backlog", "256",
@@ -125,7 +135,7 @@ def main() -> None:
         server.wait(timeout=20)
     q = statistics.quantiles(waktu, n=100)
     print(f"{len(waktu)} permintaan, {arg.klien} klien serentak, {arg.worker} worker gunicorn, "
-          f"{galat} galat")
+          f"{galat} galat, cache {'mati' if arg.tanpa_cache else 'hidup'}")
     print(f"p50 {q[49] * 1000:.0f} ms · p95 {q[94] * 1000:.0f} ms · p99 {q[98] * 1000:.0f} ms · "
           f"{len(waktu) / total:.0f} permintaan/detik")
 

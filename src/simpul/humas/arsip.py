@@ -29,12 +29,14 @@ from .models import (
     HalamanSitus,
     KategoriBerita,
     Media,
+    MediaTertunda,
     StatusArtikel,
     Tag,
 )
+from .rules import gambar_luar, host_tautan
 from .sanitasi import html_bersih
 from .services import kantor_akun
-from .situs_services import BATAS_MEDIA, kode_url, media_simpan, slug_unik
+from .situs_services import BATAS_MEDIA, kode_url, media_simpan, situs_berubah, slug_unik
 
 FORMAT = "simpul-situs"
 VERSI = 1
@@ -50,6 +52,7 @@ class HasilArsip:
     dokumen: int = 0
     media: int = 0
     kategori: int = 0
+    media_tertunda: int = 0
     lewati: list[str] = field(default_factory=list)
 
 
@@ -107,6 +110,11 @@ def situs_data(kantor: str | None) -> tuple[dict, dict[str, bytes]]:
                    "ukuran": m.ukuran, "keterangan": m.keterangan,
                    "diunggah": _waktu(m.diunggah)} for m in media.values()],
         "artikel": artikel, "halaman": halaman, "dokumen": dokumen,
+        "media_tertunda": [
+            {"url_asal": t.url_asal, "judul": t.judul, "mime": t.mime, "wp_id": t.wp_id,
+             "media": _sha(media, t.media_id), "dicatat": _waktu(t.dicatat),
+             "selesai": _waktu(t.selesai)}
+            for t in MediaTertunda.objects.filter(kantor_id=kantor).order_by("url_asal")],
     }
     return data, {sha: bytes(m.isi) for sha, m in media.items()}
 
@@ -230,6 +238,14 @@ def situs_impor(*, akun, data: bytes) -> HasilArsip:
                 DokumenSitus.objects.update_or_create(
                     kantor_id=kantor, judul=d["judul"], tanggal=d["tanggal"], defaults=nilai)
                 hasil.dokumen += 1
+            for t in isi.get("media_tertunda", []):
+                MediaTertunda.objects.update_or_create(
+                    kantor_id=kantor, url_asal=t["url_asal"], defaults={
+                        "judul": t["judul"], "mime": t["mime"], "wp_id": t["wp_id"],
+                        "media": media[t["media"]] if t["media"] else None,
+                        "dicatat": _dari_iso(t["dicatat"]), "selesai": _dari_iso(t["selesai"])})
+                hasil.media_tertunda += 1
+            situs_berubah(kantor)
             audit_catat(akun=akun, aksi="situs.impor", objek_tipe="humas.situs",
                         objek_id=kode_url(kantor), wilayah_kode=kantor or "",
                         sesudah={"asal": isi.get("kantor"), **hasil.__dict__})
@@ -285,10 +301,25 @@ def _wxr(data: bytes):
     return channel, {k: v.format(v=versi) for k, v in NS.items()}
 
 
+def _tertunda_catat(kantor: str | None, tertunda: dict[str, dict]) -> int:
+    """Record the files the import could not bring (attachments, images still loaded from
+    the old site) as pending media; known addresses keep their record. Returns how many
+    are new."""
+    ada = set(MediaTertunda.objects.filter(kantor_id=kantor, url_asal__in=list(tertunda))
+              .values_list("url_asal", flat=True))
+    baru = [MediaTertunda(kantor_id=kantor, url_asal=url, judul=d.get("judul", "")[:300],
+                          mime=d.get("mime", ""), wp_id=d.get("wp_id"))
+            for url, d in tertunda.items() if url not in ada]
+    MediaTertunda.objects.bulk_create(baru)
+    return len(baru)
+
+
 def wxr_impor(*, akun, data: bytes) -> HasilArsip:
     """Import posts (as articles) and pages from a WordPress export (WXR), with their
-    categories, tags, authors, status and dates; HTML is sanitised. Attachments stay where
-    they are: their files are not in a WXR file, so images keep their old addresses."""
+    categories, tags, authors, status and dates; HTML is sanitised. A WXR file holds only
+    the addresses of attachments, and nothing is fetched from the internet: attachments and
+    images the HTML loads from another site are recorded as pending media (MediaTertunda)
+    until staff upload their files (situs_services.media_tertunda_unggah)."""
     kantor = kantor_akun(akun)
     channel, ns = _wxr(data)
     hasil = HasilArsip()
@@ -297,15 +328,28 @@ def wxr_impor(*, akun, data: bytes) -> HasilArsip:
         x = el.find(nama, ns)
         return (x.text or "") if x is not None else ""
 
+    tertunda: dict[str, dict] = {}
     with transaction.atomic():
         for item in channel.findall("item"):
             jenis = teks(item, "wp:post_type")
             judul = " ".join(teks(item, "title").split())[:300] or "(tanpa judul)"
             status_wp = teks(item, "wp:status")
+            if jenis == "attachment":
+                url = (teks(item, "wp:attachment_url") or teks(item, "guid")).strip()
+                if host_tautan(url) is None or len(url) > 1000:
+                    hasil.lewati.append(f"{jenis}: {judul}")
+                    continue
+                wp_id = teks(item, "wp:post_id").strip()
+                tertunda[url] = {"judul": judul, "mime": teks(item, "wp:post_mime_type")[:100],
+                                 "wp_id": int(wp_id) if wp_id.isdigit() else None}
+                continue
             if jenis not in ("post", "page"):
                 hasil.lewati.append(f"{jenis}: {judul}")
                 continue
             isi = html_bersih(_paragraf(teks(item, "content:encoded")))
+            for url in gambar_luar(isi):
+                if len(url) <= 1000:
+                    tertunda.setdefault(url, {})
             slug = slugify(teks(item, "wp:post_name"))[:200] or slugify(judul)[:200]
             if jenis == "page":
                 h = HalamanSitus.objects.filter(kantor_id=kantor, slug=slug).first() or \
@@ -352,6 +396,8 @@ def wxr_impor(*, akun, data: bytes) -> HasilArsip:
             a.save()
             a.tag.set(tag)
             hasil.artikel += 1
+        hasil.media_tertunda = _tertunda_catat(kantor, tertunda)
+        situs_berubah(kantor)
         audit_catat(akun=akun, aksi="situs.impor_wxr", objek_tipe="humas.situs",
                     objek_id=kode_url(kantor), wilayah_kode=kantor or "",
                     sesudah={**hasil.__dict__, "lewati": len(hasil.lewati)})

@@ -562,3 +562,53 @@ class PantauanMedia(models.Model):
 
     def __str__(self) -> str:
         return f"{self.tanggal:%Y-%m-%d} {self.judul}"
+
+
+class VersiSitus(models.Model):
+    """A token that changes with every change to an office's public site, in the same
+    transaction as the change: the server-side page cache keys on it, so a publish or an
+    edit is seen at once by every worker process, and a restored database never meets a
+    cached page of a later state (the token is random, not a counter)."""
+
+    kantor = models.OneToOneField("wilayah.Wilayah", null=True, blank=True,
+                                  on_delete=models.CASCADE, related_name="+")
+    token = models.CharField(max_length=32)
+    diubah = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = "versi situs"
+        verbose_name_plural = "versi situs"
+        constraints = [models.UniqueConstraint(fields=["kantor"], name="humas_versi_situs_unik",
+                                               nulls_distinct=False)]
+
+    def __str__(self) -> str:
+        return f"{self.kantor_id or 'ri'} {self.token}"
+
+
+class MediaTertunda(models.Model):
+    """A file of an imported WordPress site that is not here yet: an attachment named in
+    the WXR file, or an image the imported HTML still loads from the old site. A WXR file
+    holds only addresses, and the servers fetch nothing from the internet, so staff upload
+    the file (`media`); the HTML is then re-pointed to it."""
+
+    kantor = models.ForeignKey("wilayah.Wilayah", null=True, blank=True,
+                               on_delete=models.PROTECT, related_name="+")
+    url_asal = models.URLField(max_length=1000)
+    judul = models.CharField(max_length=300, blank=True)
+    mime = models.CharField(max_length=100, blank=True)
+    wp_id = models.PositiveBigIntegerField(null=True, blank=True)
+    media = models.ForeignKey(Media, null=True, blank=True, on_delete=models.SET_NULL,
+                              related_name="+")
+    dicatat = models.DateTimeField(default=timezone.now)
+    selesai = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["selesai", "url_asal"]
+        verbose_name = "media tertunda"
+        verbose_name_plural = "media tertunda"
+        constraints = [models.UniqueConstraint(fields=["kantor", "url_asal"],
+                                               name="humas_media_tertunda_unik",
+                                               nulls_distinct=False)]
+
+    def __str__(self) -> str:
+        return self.url_asal

@@ -1,10 +1,12 @@
 """Bakohumas rules as pure functions: which offices keep a log, how a pasted link names its
 channel, report periods, and how the recap and evaluation tables of seed 002 are counted."""
 
+import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
+from html import unescape
 from urllib.parse import urlsplit
 
 TINGKAT_KANTOR = ("provinsi", "kabupaten", "kota")
@@ -404,3 +406,27 @@ def rekap_kantor(kantor: list[tuple[str | None, str]], publikasi: Iterable[tuple
                         [sum(r.per_kanal[i] for r in daftar) for i in range(len(kolom))],
                         sum(r.medsos for r in daftar))
     return daftar, total
+
+
+# --- WordPress attachments -----------------------------------------------------------------
+
+_VARIAN_WP = re.compile(r"-\d{1,5}x\d{1,5}(?=\.[A-Za-z0-9]{2,5}$)")
+_SRC = re.compile(r"""<img\b[^>]*?\bsrc\s*=\s*["']([^"']+)["']""", re.I)
+
+
+def url_asli_wp(url: str) -> str:
+    """The original of a WordPress image address: WordPress serves resized copies as
+    'name-300x200.jpg' beside 'name.jpg'; query and fragment are dropped."""
+    dasar = url.split("#", 1)[0].split("?", 1)[0]
+    return _VARIAN_WP.sub("", dasar)
+
+
+def gambar_luar(html: str) -> list[str]:
+    """Addresses of images an HTML body loads from another site (absolute http(s) links),
+    in order of first appearance; the site's own media are relative (/kpu/...)."""
+    hasil = []
+    for url in _SRC.findall(html or ""):
+        url = unescape(url).strip()
+        if host_tautan(url) and url not in hasil:
+            hasil.append(url)
+    return hasil

@@ -1,6 +1,7 @@
 """Reads of an office's public site. Public pages need no account; staff pages go
 through `Cakupan` like the rest of the app."""
 
+from django.db import connection
 from django.db.models import Q
 from django.utils import timezone
 
@@ -46,10 +47,27 @@ def artikel_publik(kantor: Wilayah | None, slug: str) -> Artikel:
     return a
 
 
+KONFIG_CARI = "indonesian"
+
+
 def artikel_cari(kantor: Wilayah | None, q: str):
+    """Published articles matching every word of `q`. On PostgreSQL: full-text search with
+    the Indonesian Snowball stemmer ('memilih' finds 'pemilihan'; HTML tags in the body are
+    not indexed), title weighted above summary above body, best match first. Elsewhere
+    (SQLite in development): each word must appear in title, summary or body."""
     q = " ".join(q.split())[:100]
     if not q:
         return artikel_terbit(kantor).none()
+    if connection.vendor == "postgresql":
+        from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
+
+        vektor = (SearchVector("judul", weight="A", config=KONFIG_CARI)
+                  + SearchVector("ringkasan", weight="B", config=KONFIG_CARI)
+                  + SearchVector("isi", weight="C", config=KONFIG_CARI))
+        kueri = SearchQuery(q, search_type="websearch", config=KONFIG_CARI)
+        return (artikel_terbit(kantor).alias(cocok=vektor).filter(cocok=kueri)
+                .annotate(peringkat=SearchRank(vektor, kueri))
+                .order_by("-peringkat", "-terbit_pada", "-id"))
     syarat = Q()
     for kata in q.split()[:8]:
         syarat &= Q(judul__icontains=kata) | Q(ringkasan__icontains=kata) | Q(isi__icontains=kata)
@@ -109,3 +127,32 @@ def _nasional(akun):
 
 def media_staf(*, akun) -> list[Media]:
     return list(Media.objects.filter(kantor_id=kantor_akun(akun)).defer("isi")[:200])
+
+
+def media_tertunda_staf(*, akun) -> dict:
+    """Pending media of the office's site (from a WordPress import), each with the articles
+    and pages whose HTML still loads it from the old site; then those already brought in.
+    Three queries whatever the number of pending files."""
+    from .models import MediaTertunda
+    from .rules import gambar_luar, host_tautan
+
+    kantor = kantor_akun(akun)
+    semua = list(MediaTertunda.objects.filter(kantor_id=kantor).select_related("media")
+                 .defer("media__isi"))
+    tertunda = [t for t in semua if t.selesai is None]
+    host = {host_tautan(t.url_asal) for t in tertunda} - {None}
+    pakai: dict[str, list[tuple[str, str, str]]] = {}
+    if host:
+        syarat = Q()
+        for h in host:
+            syarat |= Q(isi__icontains=h)
+        for jenis, model in (("artikel", Artikel), ("halaman", HalamanSitus)):
+            for slug, judul, isi in (model.objects.filter(syarat, kantor_id=kantor)
+                                     .values_list("slug", "judul", "isi")):
+                for url in gambar_luar(isi):
+                    pakai.setdefault(url, []).append((jenis, slug, judul))
+    for t in tertunda:
+        t.dipakai = pakai.get(t.url_asal, [])
+    return {"tertunda": tertunda, "selesai": [t for t in semua if t.selesai is not None],
+            "artikel_lama": len({(j, s) for d in (pakai.get(t.url_asal, []) for t in tertunda)
+                                 for j, s, _ in d})}

@@ -3,6 +3,7 @@ edits its own site only (the office of the acting account); every change is audi
 
 import hashlib
 import io
+import uuid
 from datetime import datetime
 
 from django.db import transaction
@@ -23,6 +24,7 @@ from .models import (
     Media,
     StatusArtikel,
     Tag,
+    VersiSitus,
 )
 from .sanitasi import html_bersih
 from .services import kantor_akun
@@ -40,6 +42,22 @@ TANDA_BERKAS = [
 MIME_ZIP = {".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
             ".xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
             ".pptx": "application/vnd.openxmlformats-officedocument.presentationml.presentation"}
+
+
+def situs_berubah(kantor: str | None) -> None:
+    """Give the office's site a new version token, inside the caller's transaction: the
+    cached public pages of the old version are no longer looked up (situs_views)."""
+    token = uuid.uuid4().hex
+    if not VersiSitus.objects.filter(kantor_id=kantor).update(token=token,
+                                                              diubah=timezone.now()):
+        VersiSitus.objects.create(kantor_id=kantor, token=token)
+
+
+def situs_versi(kode: str) -> str:
+    """The version token of the site at /kpu/<kode>/ ('-' before its first change)."""
+    kantor = None if kode == "ri" else kode
+    return VersiSitus.objects.filter(kantor_id=kantor).values_list("token", flat=True).first() \
+        or "-"
 
 
 def kode_url(kantor: str | None) -> str:
@@ -227,6 +245,7 @@ def artikel_simpan(*, akun, judul: str, isi: str, ringkasan: str = "", kategori=
         a.save()
         tags = tag_dari(tag)
         a.tag.set(tags)
+        situs_berubah(kantor)
         audit_catat(akun=akun, aksi="artikel.ubah" if sebelum else "artikel.buat", objek=a,
                     wilayah_kode=kantor or "", sebelum=sebelum, sesudah=_foto_artikel(a, tags))
     return a
@@ -238,6 +257,7 @@ def artikel_hapus(*, akun, artikel_id: int) -> None:
         a = Artikel.objects.filter(pk=artikel_id, kantor_id=kantor).first()
         if a is None:
             raise TidakDitemukan("Artikel tidak ditemukan di situs kantor Anda.")
+        situs_berubah(kantor)
         audit_catat(akun=akun, aksi="artikel.hapus", objek=a, wilayah_kode=kantor or "",
                     sebelum=_foto_artikel(a, list(a.tag.all())))
         a.delete()
@@ -260,6 +280,7 @@ def halaman_simpan(*, akun, judul: str, isi: str, slug: str = "", urutan: int = 
         h.judul, h.isi, h.urutan, h.terbit = judul, html_bersih(isi), urutan, terbit
         h.diubah = timezone.now()
         h.save()
+        situs_berubah(kantor)
         audit_catat(akun=akun, aksi="halaman.ubah" if sebelum else "halaman.buat", objek=h,
                     wilayah_kode=kantor or "", sebelum=sebelum,
                     sesudah={"judul": h.judul, "slug": h.slug, "isi": h.isi})
@@ -284,7 +305,54 @@ def dokumen_simpan(*, akun, judul: str, jenis: str, tanggal, data: bytes, nama_b
         d = DokumenSitus.objects.create(kantor_id=kantor, judul=judul, jenis=jenis,
                                         nomor=nomor.strip()[:100], tanggal=tanggal,
                                         keterangan=keterangan.strip(), berkas=m, terbit=terbit)
+        situs_berubah(kantor)
         audit_catat(akun=akun, aksi="dokumen.buat", objek=d, wilayah_kode=kantor or "",
                     sesudah={"judul": judul, "jenis": jenis, "nomor": d.nomor,
                              "tanggal": tanggal, "berkas": m.sha256})
     return d
+
+
+def media_tertunda_unggah(*, akun, tertunda_id: int, data: bytes,
+                          nama_berkas: str) -> tuple[Media, list[str]]:
+    """Bring in the file of a pending medium (an attachment or image of an imported
+    WordPress site) that staff downloaded themselves: it is checked and stored like any
+    upload, and every article and page of the office that loads it, or a resized copy of
+    it ('name-300x200.jpg'), from the old site is re-pointed to it. Returns the medium and
+    the slugs changed."""
+    from html import escape
+
+    from .models import MediaTertunda
+    from .rules import gambar_luar, url_asli_wp
+
+    kantor = kantor_akun(akun)
+    with transaction.atomic():
+        t = MediaTertunda.objects.select_for_update().filter(pk=tertunda_id,
+                                                             kantor_id=kantor).first()
+        if t is None:
+            raise TidakDitemukan("Media tertunda tidak ditemukan di situs kantor Anda.")
+        m, _ = media_simpan(kantor=kantor, data=data, nama_berkas=nama_berkas,
+                            keterangan=t.judul)
+        asli = url_asli_wp(t.url_asal)
+        sekelompok = [x for x in MediaTertunda.objects.select_for_update()
+                      .filter(kantor_id=kantor, selesai__isnull=True)
+                      if x.pk == t.pk or url_asli_wp(x.url_asal) == asli]
+        baru, sekarang, diubah = media_url(m), timezone.now(), []
+        for model in (Artikel, HalamanSitus):
+            for obj in model.objects.filter(kantor_id=kantor, isi__contains=asli.rsplit(
+                    ".", 1)[0]):
+                isi = obj.isi
+                for url in gambar_luar(obj.isi):
+                    if url == t.url_asal or url_asli_wp(url) == asli:
+                        isi = isi.replace(escape(url), baru).replace(url, baru)
+                if isi != obj.isi:
+                    obj.isi, obj.diubah = isi, sekarang
+                    obj.save(update_fields=["isi", "diubah"])
+                    diubah.append(f"{model._meta.model_name}:{obj.slug}")
+        for x in sekelompok:
+            x.media, x.selesai = m, sekarang
+            x.save(update_fields=["media", "selesai"])
+        situs_berubah(kantor)
+        audit_catat(akun=akun, aksi="situs.media_tertunda", objek=t, wilayah_kode=kantor or "",
+                    sebelum={"url_asal": [x.url_asal for x in sekelompok]},
+                    sesudah={"media": m.sha256, "url": baru, "diubah": diubah})
+    return m, diubah

@@ -11,6 +11,6 @@ urlpatterns = [
     path("<str:kode>/halaman/<slug:slug>/", v.halaman, name="situs-halaman"),
     path("<str:kode>/dokumen/", v.dokumen, name="situs-dokumen"),
     path("<str:kode>/media/<str:sha256>/<str:nama>", v.media, name="situs-media"),
-    path("<str:kode>/rss/", v.BeritaFeed(), name="situs-rss"),
+    path("<str:kode>/rss/", v.situs_cache(v.BeritaFeed()), name="situs-rss"),
     path("<str:kode>/sitemap.xml", v.peta_situs, name="situs-sitemap"),
 ]

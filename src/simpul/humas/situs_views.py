@@ -1,9 +1,18 @@
 """The public site of an office: /kpu/<office code>/ ('ri' for KPU RI). No account needed;
-pages are small, server-rendered and cacheable by browsers and proxies for a minute."""
+pages are small, server-rendered and cacheable by browsers and proxies for a minute.
+
+Pages are also kept in the server's cache (Django's cache framework) under the site's
+version token (`situs_services.situs_berubah`, changed in the transaction of every publish
+or edit), so a change shows at once; they expire after a minute, which is also how late a
+scheduled article may appear."""
+
+import hashlib
+from functools import wraps
 
 from django.contrib.sitemaps import Sitemap
 from django.contrib.sitemaps.views import sitemap as sitemap_view
 from django.contrib.syndication.views import Feed
+from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.http import HttpResponse, HttpResponseNotModified
 from django.shortcuts import render
@@ -11,13 +20,41 @@ from django.urls import reverse
 from django.utils.feedgenerator import Rss201rev2Feed
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
+from django.utils.translation import get_language
 from django.views.decorators.cache import cache_control
 
 from . import situs_selectors as sel
 from .models import JenisDokumen
-from .situs_services import kode_url, media_url
+from .situs_services import kode_url, media_url, situs_versi
 
 PUBLIK = cache_control(public=True, max_age=60)
+UMUR_CACHE = 60
+
+
+def situs_cache(view):
+    """Serve a public page from the server cache when the site has not changed since it
+    was rendered: one query (the version token) instead of rendering. Only complete 200
+    answers are kept; the key holds the absolute URL (host, path, query) and language."""
+
+    @wraps(view)
+    def bungkus(request, *args, **kwargs):
+        if request.method not in ("GET", "HEAD"):
+            return view(request, *args, **kwargs)
+        alamat = hashlib.sha256(request.build_absolute_uri().encode()).hexdigest()[:32]
+        kunci = f"humas.situs:{kwargs['kode']}:{situs_versi(kwargs['kode'])}:" \
+                f"{get_language()}:{alamat}"
+        simpanan = cache.get(kunci)
+        if simpanan is not None:
+            isi, jenis = simpanan
+            return HttpResponse(isi, content_type=jenis)
+        respons = view(request, *args, **kwargs)
+        if getattr(respons, "is_rendered", True) is False:
+            respons.render()  # the sitemap answers with a TemplateResponse
+        if respons.status_code == 200 and not respons.streaming:
+            cache.set(kunci, (respons.content, respons["Content-Type"]), UMUR_CACHE)
+        return respons
+
+    return bungkus
 
 
 def _nama(kantor) -> str:
@@ -35,6 +72,7 @@ def _halaman(request, qs, per=10):
 
 
 @PUBLIK
+@situs_cache
 def beranda(request, kode: str):
     kantor = sel.situs_kantor(kode)
     return render(request, "humas/situs/daftar.html", _konteks(
@@ -42,6 +80,7 @@ def beranda(request, kode: str):
 
 
 @PUBLIK
+@situs_cache
 def kategori(request, kode: str, slug: str):
     kantor = sel.situs_kantor(kode)
     k = next((k for k in sel.kategori_daftar() if k.slug == slug), None)
@@ -55,6 +94,7 @@ def kategori(request, kode: str, slug: str):
 
 
 @PUBLIK
+@situs_cache
 def tag(request, kode: str, slug: str):
     kantor = sel.situs_kantor(kode)
     return render(request, "humas/situs/daftar.html", _konteks(
@@ -72,6 +112,7 @@ def cari(request, kode: str):
 
 
 @PUBLIK
+@situs_cache
 def artikel(request, kode: str, slug: str):
     kantor = sel.situs_kantor(kode)
     a = sel.artikel_publik(kantor, slug)
@@ -83,6 +124,7 @@ def artikel(request, kode: str, slug: str):
 
 
 @PUBLIK
+@situs_cache
 def halaman(request, kode: str, slug: str):
     kantor = sel.situs_kantor(kode)
     h = sel.halaman_publik(kantor, slug)
@@ -90,6 +132,7 @@ def halaman(request, kode: str, slug: str):
 
 
 @PUBLIK
+@situs_cache
 def dokumen(request, kode: str):
     kantor = sel.situs_kantor(kode)
     jenis = request.GET.get("jenis", "")
@@ -182,6 +225,7 @@ class HalamanSitemap(Sitemap):
         return url
 
 
+@situs_cache
 def peta_situs(request, kode: str):
     kantor = sel.situs_kantor(kode)
     return sitemap_view(request, {"halaman": HalamanSitemap(kantor),

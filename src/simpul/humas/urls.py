@@ -44,3 +44,4 @@ urlpatterns += [
     path("<str:jenis>/<int:catatan_id>/hapus/", views.catatan_hapus, name="humas-catatan-hapus"),
 ]
 urlpatterns += [path("rekap/kantor/", views.rekap_kantor, name="humas-rekap-kantor")]
+urlpatterns += [path("situs/media-tertunda/", views.media_tertunda, name="humas-media-tertunda")]

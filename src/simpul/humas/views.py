@@ -608,3 +608,28 @@ def rekap_kantor(request):
                                     f'{periode.jenis}-{periode.nomor}-{periode.tahun}.csv"')
         return r
     return render(request, "humas/rekap_kantor.html", {**data, "pilihan": pilihan})
+
+
+@login_required
+def media_tertunda(request):
+    """Files of an imported WordPress site still to bring in, which pages still load them
+    from the old site, and an upload per file."""
+    from . import situs_selectors, situs_services
+
+    if request.method == "POST":
+        berkas = request.FILES.get("berkas")
+        if berkas is None:
+            messages.error(request, "Pilih berkas terlebih dahulu.")
+        else:
+            try:
+                _, diubah = situs_services.media_tertunda_unggah(
+                    akun=request.user, tertunda_id=int(request.POST.get("tertunda_id") or 0),
+                    data=berkas.read(), nama_berkas=berkas.name)
+            except SimpulError as e:
+                _galat_form(request, e)
+            else:
+                messages.success(request, f"Berkas tersimpan; {len(diubah)} artikel/halaman "
+                                          "kini memuatnya dari situs ini.")
+                return redirect("humas-media-tertunda")
+    return render(request, "humas/media_tertunda.html",
+                  situs_selectors.media_tertunda_staf(akun=request.user))
