@@ -9,6 +9,7 @@ from simpul.core.dokumen import XLSX, berkas_respons
 from simpul.core.nik import nik_samarkan
 from simpul.pemilu.selectors import pemilu_ambil
 
+from .batas import status_batasi
 from .selectors import (
     BarisRencana,
     anggota_ambil,
@@ -29,6 +30,7 @@ from .selectors import (
 from .services import (
     anggota_berhenti,
     anggota_jadikan_ketua,
+    anggota_partai_impor,
     dokumen_unduh,
     kegiatan_buat,
     kehadiran_catat,
@@ -38,6 +40,7 @@ from .services import (
     penempatan_jalankan,
     perpanjangan_tetapkan,
     rencana_ekspor_xlsx,
+    riwayat_periode_impor,
     sk_terbitkan,
 )
 
@@ -212,6 +215,7 @@ def daftar_dibantu(request, rekrutmen_id: int, data: Form[PendaftaranBantuIn],
 @router.get("/pendaftar/status", auth=None, response=StatusOut,
             summary="Status pendaftaran dengan nomor dan tanggal lahir")
 def status(request, nomor: str, tanggal_lahir: date):
+    status_batasi(klien=request.META.get("REMOTE_ADDR", ""))
     return _status(pendaftar_status(nomor=nomor, tanggal_lahir=tanggal_lahir))
 
 
@@ -251,6 +255,29 @@ def pendaftar_satu(request, pendaftar_id: int):
 def pendaftar_keputusan(request, pendaftar_id: int, data: KeputusanIn):
     return _verifikasi(pendaftar_putuskan(akun=request.user, pendaftar_id=pendaftar_id,
                                           keputusan=data.keputusan, alasan=data.alasan))
+
+
+class ImporOut(Schema):
+    diimpor: int
+    sudah_ada: int = 0
+    galat: list[dict]
+
+
+@router.post("/pemilu/{pemilu_id}/anggota-partai", response={201: ImporOut},
+             summary="Impor daftar anggota partai (CSV/XLSX: nik, nama, tanggal_lahir, "
+                     "partai, keluar) untuk syarat bukan anggota partai (diaudit)")
+def anggota_partai_api(request, pemilu_id: int, berkas: UploadedFile = File(...)):
+    pemilu = pemilu_ambil(akun=request.user, pemilu_id=pemilu_id)
+    return Status(201, anggota_partai_impor(akun=request.user, pemilu=pemilu,
+                                            data=berkas.read(), nama_berkas=berkas.name or ""))
+
+
+@router.post("/riwayat-periode", response={201: ImporOut},
+             summary="Impor riwayat periode (CSV/XLSX: nik, badan, pemilu, tahun) untuk "
+                     "syarat periode (diaudit)")
+def riwayat_periode_api(request, berkas: UploadedFile = File(...)):
+    return Status(201, riwayat_periode_impor(akun=request.user, data=berkas.read(),
+                                             nama_berkas=berkas.name or ""))
 
 
 class PerpanjanganIn(Schema):

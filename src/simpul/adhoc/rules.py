@@ -301,16 +301,24 @@ def syarat_partai(*, nik: str, nama: str, lahir: date, acuan: date,
                        f"{ringkas}. Periksa surat keterangan partai.", bukti=tuple(cocok))
 
 
-def syarat_periode(*, periode: int, batas: int | None) -> HasilSyarat:
+def syarat_periode(*, periode: int, batas: int | None,
+                   riwayat: tuple[str, ...] = ()) -> HasilSyarat:
     """Terms already served in the same body. Not among the requirements of PKPU 8/2022
     Pasal 35 ayat (1): the two-term limit of PKPU 3/2018 and 36/2018 was dropped (RULES.md
-    §2 line 43), so the limit is a per-election parameter with no default."""
-    if batas is not None and periode >= batas:
+    §2 line 43), so the limit is a per-election parameter with no default.
+
+    The count is the larger of what the applicant declared (`periode`) and the terms on
+    record (`riwayat`: Simpul's own seats in earlier elections and the imported history),
+    which are named in the reason so the verifier sees the evidence."""
+    n = max(periode, len(riwayat))
+    bukti = f"; tercatat: {', '.join(riwayat)}" if riwayat else ""
+    asal = f"pengakuan {periode}{bukti}"
+    if batas is not None and n >= batas:
         return HasilSyarat("periode", Hasil.TIDAK_LULUS,
-                           f"Sudah {periode} periode di badan yang sama; batas {batas}.")
+                           f"Sudah {n} periode di badan yang sama ({asal}); batas {batas}.")
     keterangan = "tanpa batas" if batas is None else f"batas {batas}"
     return HasilSyarat("periode", Hasil.LULUS,
-                       f"{periode} periode sebelumnya di badan yang sama ({keterangan}).")
+                       f"{n} periode sebelumnya di badan yang sama ({asal}; {keterangan}).")
 
 
 def hasil_akhir(daftar: list[HasilSyarat]) -> Hasil:

@@ -27,6 +27,7 @@ from .models import (
     PenempatanJalan,
     PerpanjanganPendaftaran,
     Rekrutmen,
+    RiwayatPeriode,
     StatusAnggota,
     StatusPendaftar,
     TemplatDokumen,
@@ -338,6 +339,21 @@ def wilayah_tugas_terbuka(*, rekrutmen: Rekrutmen, hari_ini) -> list[Wilayah]:
         kode_tugas=w.kode) >= hari_ini]
 
 
+def riwayat_periode(*, nik: str, badan: str, kecuali_pemilu_id: int) -> tuple[str, ...]:
+    """Terms a person served in a body before this election: seats in Simpul's own
+    earlier elections and rows of the imported history, one per election (same name and
+    year counted once). Two queries."""
+    periode = {}
+    for nama, tanggal in (Anggota.objects.filter(pendaftar__nik=nik, badan=badan)
+                          .exclude(pemilu_id=kecuali_pemilu_id)
+                          .values_list("pemilu__nama", "pemilu__tanggal_pemungutan")):
+        periode.setdefault((nama_baku(nama), tanggal.year), f"{nama} ({tanggal.year})")
+    for nama, tahun in RiwayatPeriode.objects.filter(nik=nik, badan=badan).values_list(
+            "pemilu", "tahun"):
+        periode.setdefault((nama_baku(nama), tahun), f"{nama} ({tahun})")
+    return tuple(v for _, v in sorted(periode.items(), key=lambda x: (x[0][1], x[0][0])))
+
+
 def pendaftar_syarat(*, pendaftar: Pendaftar) -> list[HasilSyarat]:
     """Every eligibility rule for one application, against the uploaded party lists."""
     p, pemilu = pendaftar, pendaftar.pemilu
@@ -366,6 +382,8 @@ def pendaftar_syarat(*, pendaftar: Pendaftar) -> list[HasilSyarat]:
                       tahun_keluar=parameter_syarat(pemilu, "partai_tahun_keluar")),
         syarat_pidana(menyatakan_tidak_pernah_dipidana=p.tidak_pernah_dipidana),
         syarat_periode(periode=p.periode_sebelumnya,
+                       riwayat=riwayat_periode(nik=p.nik, badan=p.rekrutmen.badan,
+                                               kecuali_pemilu_id=pemilu.pk),
                        batas=parameter_syarat(pemilu, "batas_periode")),
     ]
 

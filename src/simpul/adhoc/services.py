@@ -41,6 +41,7 @@ from .models import (
     PenempatanJalan,
     PerpanjanganPendaftaran,
     Rekrutmen,
+    RiwayatPeriode,
     StatusAnggota,
     StatusPendaftar,
     TemplatDokumen,
@@ -395,6 +396,47 @@ def anggota_partai_impor(*, akun, pemilu: Pemilu, data: bytes, nama_berkas: str)
                     sesudah={"berkas": nama_berkas, "baris": len(baris), "galat": len(galat),
                              "sha256": hashlib.sha256(data).hexdigest()})
     return {"diimpor": len(baris), "galat": galat}
+
+
+KOLOM_RIWAYAT = ["nik", "badan", "pemilu", "tahun"]
+
+
+def riwayat_periode_impor(*, akun, data: bytes, nama_berkas: str) -> dict:
+    """Import the terms people served in ad hoc bodies before Simpul (CSV/XLSX: nik,
+    badan, pemilu, tahun) for the terms-served rule. Bad rows are reported by line, good
+    rows kept; a row already on record is skipped and counted."""
+    Cakupan.dari(akun).wajib_peran(PERAN_KPU, "Hanya KPU yang mengimpor riwayat periode.")
+    badan_ok = {b.value: b.value for b in Badan} | {LABEL_BADAN[b].lower(): b.value
+                                                    for b in Badan}
+    tahun_maks = timezone.localdate().year
+    baris, galat = [], []
+    for nomor, sel in baca_tabel(data, nama_berkas, wajib=set(KOLOM_RIWAYAT),
+                                 kode=KodeAdhoc.RIWAYAT_TIDAK_VALID):
+        nik, badan = sel.get("nik", ""), badan_ok.get(sel.get("badan", "").strip().lower())
+        tahun, pemilu = sel.get("tahun", "").split(".")[0], sel.get("pemilu", "").strip()
+        if not (nik.isdigit() and len(nik) == 16):
+            galat.append({"baris": nomor, "pesan": f"NIK '{nik}' bukan 16 angka"})
+        elif badan is None:
+            galat.append({"baris": nomor, "pesan": f"badan '{sel.get('badan', '')}' bukan "
+                                                   "PPK, PPS, KPPS atau Pantarlih"})
+        elif not pemilu:
+            galat.append({"baris": nomor, "pesan": "nama pemilu wajib diisi"})
+        elif not (tahun.isdigit() and 1999 <= int(tahun) <= tahun_maks):
+            galat.append({"baris": nomor, "pesan": f"tahun '{tahun}' bukan 1999–{tahun_maks}"})
+        else:
+            baris.append(RiwayatPeriode(nik=nik, badan=badan, pemilu=pemilu[:150],
+                                        tahun=int(tahun),
+                                        sumber=f"{nama_berkas} baris {nomor}"[:200]))
+    with transaction.atomic():
+        sebelum = RiwayatPeriode.objects.count()
+        RiwayatPeriode.objects.bulk_create(baris, batch_size=5000, ignore_conflicts=True)
+        baru = RiwayatPeriode.objects.count() - sebelum
+        audit_catat(akun=akun, aksi="adhoc.riwayat_periode.impor",
+                    objek_tipe="adhoc.riwayatperiode",
+                    sesudah={"berkas": nama_berkas, "baris": baru,
+                             "sudah_ada": len(baris) - baru, "galat": len(galat),
+                             "sha256": hashlib.sha256(data).hexdigest()})
+    return {"diimpor": baru, "sudah_ada": len(baris) - baru, "galat": galat}
 
 
 def perpanjangan_tetapkan(*, akun, rekrutmen_id: int, kode_wilayah: str, selesai: date,

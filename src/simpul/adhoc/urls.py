@@ -13,6 +13,7 @@ urlpatterns = [
     path("daftar/", views.rekrutmen_publik_daftar, name="rekrutmen-publik"),
     path("daftar/<int:rekrutmen_id>/", views.pendaftaran, name="pendaftaran"),
     path("status/", views.status, name="status"),
+    path("impor/", views.impor, name="impor"),
     path("verifikasi/", views.verifikasi_daftar, name="verifikasi-daftar"),
     path("verifikasi/<int:pendaftar_id>/", views.verifikasi, name="verifikasi"),
     path("verifikasi/<int:pendaftar_id>/berkas/<str:jenis>", views.verifikasi_berkas,

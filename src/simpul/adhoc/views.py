@@ -11,10 +11,12 @@ from django.utils import timezone
 from simpul.core.dokumen import DOCX, XLSX, berkas_respons
 from simpul.core.errors import DataTidakValid, SimpulError, TidakDitemukan
 from simpul.core.nik import nik_samarkan
+from simpul.core.roles import PERAN_KPU
 from simpul.core.scope import Cakupan, di_bawah
 from simpul.pemilu.selectors import pemilu_ambil, pemilu_daftar
 from simpul.wilayah.selectors import wilayah_jejak
 
+from .batas import status_batasi
 from .dokumen import qr_svg, templat_bawaan
 from .errors import KodeAdhoc
 from .forms import TERIMA, FormPendaftaran, FormPendaftaranBantu
@@ -57,6 +59,7 @@ from .services import (
     anggota_berhenti,
     anggota_ekspor_xlsx,
     anggota_jadikan_ketua,
+    anggota_partai_impor,
     dasbor_ekspor_xlsx,
     dokumen_unduh,
     kegiatan_buat,
@@ -67,6 +70,7 @@ from .services import (
     penempatan_jalankan,
     perpanjangan_tetapkan,
     rencana_ekspor_xlsx,
+    riwayat_periode_impor,
     sk_terbitkan,
     templat_unggah,
 )
@@ -179,17 +183,46 @@ def status(request):
     if request.method == "POST":
         konteks["nomor"] = request.POST.get("nomor", "")
         try:
+            status_batasi(klien=request.META.get("REMOTE_ADDR", ""))
             lahir = date.fromisoformat(request.POST.get("tanggal_lahir", ""))
             konteks["p"] = pendaftar_status(nomor=konteks["nomor"], tanggal_lahir=lahir)
         except ValueError:
             konteks["galat"] = "Tanggal lahir tidak valid."
         except SimpulError as e:
-            konteks["galat"] = e.message
+            konteks["galat"], konteks["kode_galat"] = e.message, e.code
         if p := konteks.get("p"):
             konteks["nik"] = nik_samarkan(p.nik)
             konteks["syarat"] = [{**h, "label": LABEL_HASIL.get(h["hasil"], h["hasil"])}
                                  for h in p.hasil_syarat]
-    return render(request, "adhoc/status.html", konteks)
+    return render(request, "adhoc/status.html", konteks,
+                  status=429 if konteks.get("kode_galat") == KodeAdhoc.STATUS_TERLALU_SERING
+                  else 200)
+
+
+@login_required
+def impor(request):
+    """Imports for the eligibility rules: a party membership list (e.g. a SIPOL export)
+    per election, and the history of terms served before Simpul."""
+    akun, hasil, galat = request.user, None, None
+    Cakupan.dari(akun).wajib_peran(PERAN_KPU, "Hanya KPU yang mengimpor daftar.")
+    if request.method == "POST":
+        f = request.FILES.get("berkas")
+        data, nama = (f.read(), f.name) if f else (b"", "")
+        try:
+            if request.POST.get("jenis") == "partai":
+                pid = request.POST.get("pemilu", "")
+                pemilu = pemilu_ambil(akun=akun, pemilu_id=int(pid) if pid.isdigit() else 0)
+                hasil = anggota_partai_impor(akun=akun, pemilu=pemilu, data=data,
+                                             nama_berkas=nama)
+            else:
+                hasil = riwayat_periode_impor(akun=akun, data=data, nama_berkas=nama)
+        except SimpulError as e:
+            if e.status in (403, 404):
+                raise
+            galat = e
+    return render(request, "adhoc/impor.html", {
+        "daftar_pemilu": pemilu_daftar(akun=akun), "hasil": hasil, "galat": galat,
+        "jenis": request.POST.get("jenis", "")}, status=galat.status if galat else 200)
 
 
 @login_required

@@ -21,6 +21,16 @@ def media_sementara(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path
 
 
+@pytest.fixture(autouse=True)
+def cache_bersih():
+    """The status lookup counts per client in the cache; each test starts from zero."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
 @pytest.fixture
 def operator_kota(buat_akun):
     return buat_akun(Peran.KPU_KAB_OPERATOR, "35.74")
