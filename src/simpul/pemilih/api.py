@@ -1,4 +1,4 @@
-from datetime import date
+from datetime import date, datetime
 
 from django.http import HttpResponse
 from ninja import File, Form, Router, Schema, Status
@@ -82,6 +82,11 @@ class CekOut(Schema):
     desa: str
     kecamatan: str | None
     kabupaten_kota: str | None
+    sumber: str
+    sha256: str | None
+    ditetapkan: datetime | None
+    koreksi_tertunda: bool
+    pindah_ke: str | None
 
 
 class CekHasilOut(Schema):
@@ -269,3 +274,139 @@ def pemetaan_pindah_api(request, data: PindahIn):
     return {"disimpan": h.disimpan, "boleh": h.boleh, "pemilih": [a.pk for a in h.anggota],
             "tps_asal": h.tps_asal.pk if h.tps_asal else None, "tps_tujuan": h.tps_tujuan.pk,
             "cek": h.cek}
+
+
+# --- stages ----------------------------------------------------------------------------------
+class TahapIn(Schema):
+    pemilu_id: int
+    wilayah_kode: str
+    tahap: str = ""
+
+
+class SalinanOut(Schema):
+    id: int
+    pemilu_id: int
+    wilayah_kode: str
+    tahap: str
+    versi: int
+    sha256: str
+    jumlah: int
+    jumlah_l: int
+    jumlah_p: int
+    jumlah_tps: int
+    dibuat: datetime
+
+
+@router.post("/tahap/kunci", url_name="pemilih_tahap_kunci",
+             summary="Kunci daftar pemilih wilayah sebelum pleno penetapan tahap")
+def tahap_kunci_api(request, data: TahapIn):
+    from .services_tahap import tahap_kunci
+
+    k = tahap_kunci(akun=request.user, wilayah_kode=data.wilayah_kode, tahap=data.tahap,
+                    pemilu=pemilu_ambil(akun=request.user, pemilu_id=data.pemilu_id))
+    return {"id": k.pk, "tahap": k.tahap, "wilayah_kode": k.wilayah_kode}
+
+
+@router.post("/tahap/tetapkan", response=SalinanOut, url_name="pemilih_tahap_tetapkan",
+             summary="Tetapkan tahap terkunci: salinan tetap + SHA-256; koreksi tertunda "
+                     "diterapkan")
+def tahap_tetapkan_api(request, data: TahapIn):
+    from .services_tahap import tahap_tetapkan
+
+    return tahap_tetapkan(akun=request.user, wilayah_kode=data.wilayah_kode,
+                          pemilu=pemilu_ambil(akun=request.user, pemilu_id=data.pemilu_id))
+
+
+class KoreksiIn(Schema):
+    pemilih_id: int
+    jenis: str
+    kategori: str | None = None
+    perubahan: dict | None = None
+    alasan: str = ""
+
+
+@router.post("/koreksi", url_name="pemilih_koreksi",
+             summary="Ajukan koreksi saat daftar terkunci (tertunda sampai tahap berikutnya)")
+def koreksi_api(request, data: KoreksiIn):
+    from .services_tahap import koreksi_ajukan
+
+    k = koreksi_ajukan(akun=request.user, pemilih_id=data.pemilih_id, jenis=data.jenis,
+                       kategori=data.kategori, perubahan=data.perubahan, alasan=data.alasan)
+    return {"id": k.pk, "status": k.status, "kunci_id": k.kunci_id}
+
+
+class TanggapanIn(Schema):
+    salinan_id: int
+    kode_desa: str
+    jenis: str
+    pelapor: str
+    isi: str
+    kontak: str = ""
+    pemilih_id: int | None = None
+
+
+@router.post("/tanggapan", url_name="pemilih_tanggapan", summary="Catat tanggapan masyarakat")
+def tanggapan_api(request, data: TanggapanIn):
+    from .services_tahap import tanggapan_catat
+
+    t = tanggapan_catat(akun=request.user, **data.dict())
+    return {"id": t.pk, "status": t.status}
+
+
+class DptbIn(Schema):
+    pemilih_id: int
+    tps_tujuan_id: int
+    alasan: str
+    tanggal: date
+    nomor_surat: str = ""
+
+
+@router.post("/dptb", url_name="pemilih_dptb", summary="Catat pindah memilih (DPTb)")
+def dptb_api(request, data: DptbIn):
+    from .services_tahap import dptb_catat
+
+    pm = dptb_catat(akun=request.user, **data.dict())
+    return {"id": pm.pk, "tps_asal_id": pm.tps_asal_id, "tps_tujuan_id": pm.tps_tujuan_id}
+
+
+class DpkIn(Schema):
+    tps_id: int
+    nik: str
+    nama: str
+    tanggal_lahir: date
+    jenis_kelamin: str
+    status_kawin: str = ""
+    nkk: str = ""
+    alamat: str = ""
+    rt: str = ""
+    rw: str = ""
+
+
+@router.post("/dpk", url_name="pemilih_dpk", summary="Catat pemilih khusus (DPK)")
+def dpk_api(request, data: DpkIn):
+    from .services_tahap import dpk_catat
+
+    d = dpk_catat(akun=request.user, **data.dict())
+    return {"id": d.pk, "tps_id": d.tps_id}
+
+
+@router.get("/salinan/{salinan_id}/rekap", url_name="pemilih_salinan_rekap",
+            summary="Rekap per TPS/desa/kecamatan/kabupaten menurut jenis kelamin (xlsx/pdf)")
+def salinan_rekap_api(request, salinan_id: int, tingkat: str = "desa", format: str = "xlsx"):
+    from simpul.core.dokumen import berkas_respons
+
+    from .services_tahap import rekap_ekspor
+
+    return berkas_respons(*rekap_ekspor(akun=request.user, salinan_id=salinan_id,
+                                        tingkat=tingkat, format=format))
+
+
+@router.get("/salinan/{salinan_id}/tps/{tps_id}", url_name="pemilih_salinan_dps",
+            summary="Daftar satu TPS dari salinan tetap (NIK/KK disamarkan; xlsx/pdf)")
+def salinan_dps_api(request, salinan_id: int, tps_id: int, format: str = "pdf"):
+    from simpul.core.dokumen import berkas_respons
+
+    from .services_tahap import dps_ekspor
+
+    return berkas_respons(*dps_ekspor(akun=request.user, salinan_id=salinan_id, tps_id=tps_id,
+                                      format=format))

@@ -60,30 +60,102 @@ def _kecamatan_ada(kode: str) -> bool:
     return Wilayah.objects.filter(kode=kode, tingkat="kecamatan").exists()
 
 
+KUNCI_SALINAN = "cekdpt:salinan"
+
+
+def salinan_terbaru() -> dict[tuple[int, str], dict]:
+    """The newest sealed list per (election, territory), cached briefly: the public check
+    reads the same fixed list officers read, and names it."""
+    from .models import SalinanDaftar
+
+    ada = cache.get(KUNCI_SALINAN)
+    if ada is None:
+        ada = {}
+        for s in (SalinanDaftar.objects.exclude(sha256="")
+                  .order_by("pemilu_id", "wilayah_kode", "-dibuat", "-pk")
+                  .values("pk", "pemilu_id", "wilayah_kode", "tahap", "versi", "sha256",
+                          "dibuat")):
+            ada.setdefault((s["pemilu_id"], s["wilayah_kode"]), s)
+        cache.set(KUNCI_SALINAN, ada, 30)
+    return ada
+
+
+def _wilayah_salinan(salinan: dict, pemilu_id: int, desa: str) -> dict | None:
+    from simpul.core.scope import leluhur
+
+    for kode in (desa, *reversed(leluhur(desa))):
+        if (pemilu_id, kode) in salinan:
+            return salinan[(pemilu_id, kode)]
+    return None
+
+
+def _jawaban(*, nama: str, nik: str, pemilu, tps, desa, sumber: dict | None,
+             tertunda: bool, pindah) -> dict:
+    from .models import Tahap
+
+    kecamatan = desa.induk
+    return {
+        "ditemukan": True, "nama": nama_samarkan(nama), "nik": nik_samarkan(nik),
+        "pemilu": pemilu.nama, "tanggal_pemungutan": pemilu.tanggal_pemungutan,
+        "tps": tps.label if tps else None, "alamat_tps": tps.alamat if tps else None,
+        "desa": desa.nama, "kecamatan": kecamatan.nama if kecamatan else None,
+        "kabupaten_kota": kecamatan.induk.nama if kecamatan and kecamatan.induk else None,
+        "sumber": (f"{Tahap(sumber['tahap']).label} versi {sumber['versi']}" if sumber
+                   else "daftar berjalan (belum ditetapkan)"),
+        "sha256": sumber["sha256"] if sumber else None,
+        "ditetapkan": sumber["dibuat"] if sumber else None,
+        "koreksi_tertunda": tertunda,
+        "pindah_ke": (f"{pindah.tps_tujuan.label} {pindah.tps_tujuan.desa.nama}" if pindah
+                      else None),
+    }
+
+
 def cek_dpt(*, nik: str, nama: str = "", klien: str, akun=None) -> list[dict]:
-    """Registrations of the holder of `nik`, newest election first, masked. Every query
-    counts against the limits and is audited, valid or not, found or not."""
+    """Registrations of the holder of `nik`, newest election first, masked. Where a list
+    has been fixed (DPS … DPT) the answer comes from that copy and names it with its hash;
+    elsewhere from the running list, said so. Every query counts against the limits and is
+    audited, valid or not, found or not."""
+    from simpul.pemilu.models import TPS
+
+    from .models import KoreksiTertunda, PindahMemilih, SalinanPemilih, StatusKoreksi
+
     nik = (nik or "").strip()
     _batasi(klien)
     temuan = nik_cek_periksa(nik, kecamatan_ada=_kecamatan_ada)
     hasil: list[dict] = []
     if not temuan:
-        pemilu = list(Pemilu.objects.values_list("pk", flat=True))
-        qs = (Pemilih.objects.filter(pemilu_id__in=pemilu, nik=nik, status=StatusPemilih.AKTIF)
-              .select_related("pemilu", "tps", "desa__induk__induk")
-              .order_by("-pemilu__tanggal_pemungutan"))
-        for p in qs:
-            if nama and not nama_sama(nama, p.nama):
-                continue
-            kecamatan = p.desa.induk
-            hasil.append({
-                "ditemukan": True, "nama": nama_samarkan(p.nama), "nik": nik_samarkan(p.nik),
-                "pemilu": p.pemilu.nama, "tanggal_pemungutan": p.pemilu.tanggal_pemungutan,
-                "tps": p.tps.label if p.tps else None,
-                "alamat_tps": p.tps.alamat if p.tps else None,
-                "desa": p.desa.nama, "kecamatan": kecamatan.nama if kecamatan else None,
-                "kabupaten_kota": kecamatan.induk.nama if kecamatan and kecamatan.induk
-                else None})
+        salinan = salinan_terbaru()
+        pemilu = {p.pk: p for p in Pemilu.objects.all()}
+        per_id = {s["pk"]: s for s in salinan.values()}
+        baris = list(SalinanPemilih.objects.filter(nik=nik, salinan_id__in=list(per_id)))
+        hidup = list(Pemilih.objects.filter(pemilu_id__in=list(pemilu), nik=nik)
+                     .select_related("tps", "desa__induk__induk"))
+        tertunda = set(KoreksiTertunda.objects.filter(
+            pemilih__in=hidup, status=StatusKoreksi.TERTUNDA).values_list("pemilih_id",
+                                                                         flat=True))
+        pindah = {pm.pemilih_id: pm for pm in PindahMemilih.objects.filter(
+            pemilih__in=hidup).select_related("tps_tujuan__desa")}
+        id_hidup = {(p.pemilu_id, p.nik): p for p in hidup}
+        tps = {t.pk: t for t in TPS.objects.filter(pk__in=[b.tps_id for b in baris])}
+        desa = {w.kode: w for w in Wilayah.objects.filter(
+            kode__in=[b.desa_id for b in baris]).select_related("induk__induk")}
+        for b in baris:
+            s = per_id[b.salinan_id]
+            p = id_hidup.get((s["pemilu_id"], nik))
+            hasil.append(({"nama": b.nama, "pemilu_id": s["pemilu_id"]}, _jawaban(
+                nama=b.nama, nik=nik, pemilu=pemilu[s["pemilu_id"]], tps=tps.get(b.tps_id),
+                desa=desa[b.desa_id], sumber=s, tertunda=bool(p and p.pk in tertunda),
+                pindah=pindah.get(p.pk) if p else None)))
+        for p in hidup:
+            if p.status != StatusPemilih.AKTIF or _wilayah_salinan(
+                    salinan, p.pemilu_id, p.desa_id):
+                continue  # a fixed list covers this place: it alone answers
+            hasil.append(({"nama": p.nama, "pemilu_id": p.pemilu_id}, _jawaban(
+                nama=p.nama, nik=nik, pemilu=pemilu[p.pemilu_id], tps=p.tps, desa=p.desa,
+                sumber=None, tertunda=p.pk in tertunda, pindah=pindah.get(p.pk))))
+        hasil = [j for k, j in sorted(
+            hasil, key=lambda x: pemilu[x[0]["pemilu_id"]].tanggal_pemungutan, reverse=True)
+            if not nama or nama_sama(nama, k["nama"])]
     with transaction.atomic():
         audit_catat(akun=akun, aksi="pemilih.cek_dpt", objek_tipe="cek_dpt",
                     sesudah={"nik_sidik": sidik(nik), "dengan_nama": bool(nama),

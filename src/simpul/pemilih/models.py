@@ -291,3 +291,247 @@ class RincianTPS(models.Model):
 
     def __str__(self) -> str:
         return f"{self.tps}: {self.jumlah_pemilih}"
+
+
+# --- stages: DPS → DPSHP → DPSHP Akhir → DPT, locks, snapshots --------------------------------
+class Tahap(models.TextChoices):
+    DPS = "dps", "DPS"
+    DPSHP = "dpshp", "DPSHP"
+    DPSHP_AKHIR = "dpshp_akhir", "DPSHP Akhir"
+    DPT = "dpt", "DPT"
+
+
+class KunciTahap(models.Model):
+    """A stage lock over a territory of an election, set before the plenary that fixes a
+    stage. While it holds, voter changes there are queued (`KoreksiTertunda`), not applied."""
+
+    pemilu = models.ForeignKey("pemilu.Pemilu", on_delete=models.PROTECT, related_name="+")
+    wilayah_kode = models.CharField(max_length=13)
+    tahap = models.CharField(max_length=12, choices=Tahap.choices)
+    akun = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL,
+                             related_name="+")
+    dikunci = models.DateTimeField(default=timezone.now)
+    dibuka = models.DateTimeField(null=True, blank=True)
+    aktif = models.BooleanField(default=True)
+
+    class Meta:
+        ordering = ["-dikunci"]
+        verbose_name = "kunci tahap"
+        verbose_name_plural = "kunci tahap"
+        constraints = [models.UniqueConstraint(
+            fields=["pemilu", "wilayah_kode"], condition=Q(aktif=True),
+            name="kunci_tahap_satu_aktif")]
+
+    def __str__(self) -> str:
+        keadaan = "aktif" if self.aktif else "dibuka"
+        return f"{self.get_tahap_display()} {self.wilayah_kode} ({keadaan})"
+
+
+class SalinanDaftar(models.Model):
+    """A fixed list (DPS, DPSHP, DPSHP Akhir, DPT) of a territory: an immutable copy of its
+    eligible voters with the SHA-256 of their canonical form. Later changes to voters do not
+    touch it; the public check names the copy and hash it reads."""
+
+    pemilu = models.ForeignKey("pemilu.Pemilu", on_delete=models.PROTECT, related_name="+")
+    wilayah_kode = models.CharField(max_length=13)
+    tahap = models.CharField(max_length=12, choices=Tahap.choices)
+    versi = models.PositiveIntegerField(default=1)
+    sha256 = models.CharField(max_length=64)
+    jumlah = models.PositiveIntegerField(default=0)
+    jumlah_l = models.PositiveIntegerField(default=0)
+    jumlah_p = models.PositiveIntegerField(default=0)
+    jumlah_tps = models.PositiveIntegerField(default=0)
+    akun = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL,
+                             related_name="+")
+    dibuat = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-dibuat"]
+        verbose_name = "salinan daftar pemilih"
+        verbose_name_plural = "salinan daftar pemilih"
+        constraints = [models.UniqueConstraint(fields=["pemilu", "wilayah_kode", "tahap", "versi"],
+                                               name="salinan_versi_unik")]
+
+    def __str__(self) -> str:
+        return f"{self.get_tahap_display()} v{self.versi} {self.wilayah_kode}"
+
+    @property
+    def label(self) -> str:
+        return f"{self.get_tahap_display()} versi {self.versi}"
+
+
+class SalinanPemilih(models.Model):
+    """One voter row of a fixed list, copied; never updated or deleted (a database trigger
+    refuses it on PostgreSQL)."""
+
+    salinan = models.ForeignKey(SalinanDaftar, on_delete=models.PROTECT, related_name="baris",
+                                db_index=False)
+    pemilih_id = models.BigIntegerField()
+    nik = models.CharField(max_length=16)
+    nkk = models.CharField(max_length=16)
+    nama = models.CharField(max_length=200)
+    tempat_lahir = models.CharField(max_length=100, blank=True)
+    tanggal_lahir = models.DateField()
+    jenis_kelamin = models.CharField(max_length=1)
+    status_kawin = models.CharField(max_length=1, blank=True)
+    alamat = models.CharField(max_length=300, blank=True)
+    rt = models.CharField(max_length=3, blank=True)
+    rw = models.CharField(max_length=3, blank=True)
+    desa_id = models.CharField(max_length=13)
+    tps_id = models.BigIntegerField(null=True)
+    tps_nomor = models.PositiveSmallIntegerField(null=True)
+    disabilitas = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        verbose_name = "baris salinan"
+        verbose_name_plural = "baris salinan"
+        indexes = [models.Index(fields=["salinan", "nik"], name="salinan_nik"),
+                   models.Index(fields=["salinan", "tps_id"], name="salinan_tps")]
+
+    def __str__(self) -> str:
+        return f"{self.nama} ({self.salinan_id})"
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None and not kwargs.get("force_insert"):
+            raise ValueError("Baris salinan daftar pemilih tidak dapat diubah.")
+        return super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise ValueError("Baris salinan daftar pemilih tidak dapat dihapus.")
+
+
+class StatusKoreksi(models.TextChoices):
+    TERTUNDA = "tertunda", "Tertunda (menunggu tahap berikutnya)"
+    DITERAPKAN = "diterapkan", "Diterapkan"
+    GAGAL = "gagal", "Gagal diterapkan"
+
+
+class KoreksiTertunda(models.Model):
+    """A correction made while the list was locked: shown as pending, applied when the
+    stage is fixed and the next one opens, with its own audit trail (ANCHORS.md, SIDALIH
+    2023: dead and moved voters could not be removed during the lock)."""
+
+    JENIS = [("ubah", "Ubah data"), ("tms", "Tandai TMS"), ("ms", "Tandai MS")]
+    pemilu = models.ForeignKey("pemilu.Pemilu", on_delete=models.PROTECT, related_name="+")
+    pemilih = models.ForeignKey(Pemilih, on_delete=models.PROTECT, related_name="koreksi")
+    kunci = models.ForeignKey(KunciTahap, on_delete=models.PROTECT, related_name="koreksi")
+    jenis = models.CharField(max_length=5, choices=JENIS)
+    isi = models.JSONField(default=dict, blank=True, encoder=DjangoJSONEncoder)
+    alasan = models.TextField(blank=True)
+    akun = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL,
+                             related_name="+")
+    dibuat = models.DateTimeField(default=timezone.now)
+    status = models.CharField(max_length=10, choices=StatusKoreksi.choices,
+                              default=StatusKoreksi.TERTUNDA)
+    diterapkan = models.DateTimeField(null=True, blank=True)
+    salinan = models.ForeignKey(SalinanDaftar, null=True, blank=True, on_delete=models.PROTECT,
+                                related_name="+", help_text="Diterapkan sesudah salinan ini.")
+    hasil = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["dibuat", "id"]
+        verbose_name = "koreksi tertunda"
+        verbose_name_plural = "koreksi tertunda"
+
+    def __str__(self) -> str:
+        return f"{self.jenis} #{self.pemilih_id} ({self.status})"
+
+
+class JenisTanggapan(models.TextChoices):
+    BELUM_TERDAFTAR = "belum_terdaftar", "Belum terdaftar"
+    DATA_SALAH = "data_salah", "Data tidak benar"
+    TMS = "tms", "Tidak memenuhi syarat (mis. meninggal, pindah)"
+    LAINNYA = "lainnya", "Lainnya"
+
+
+class StatusTanggapan(models.TextChoices):
+    BARU = "baru", "Baru"
+    DITINDAKLANJUTI = "ditindaklanjuti", "Ditindaklanjuti"
+    DITOLAK = "ditolak", "Ditolak"
+
+
+class Tanggapan(models.Model):
+    """A public response to an announced list (DPS/DPSHP): who said what about whom, and
+    what was done with it."""
+
+    pemilu = models.ForeignKey("pemilu.Pemilu", on_delete=models.PROTECT, related_name="+")
+    salinan = models.ForeignKey(SalinanDaftar, on_delete=models.PROTECT, related_name="tanggapan")
+    desa = models.ForeignKey("wilayah.Wilayah", on_delete=models.PROTECT, related_name="+")
+    jenis = models.CharField(max_length=20, choices=JenisTanggapan.choices)
+    pelapor = models.CharField(max_length=200)
+    kontak = models.CharField(max_length=100, blank=True)
+    isi = models.TextField()
+    pemilih = models.ForeignKey(Pemilih, null=True, blank=True, on_delete=models.PROTECT,
+                                related_name="+")
+    status = models.CharField(max_length=16, choices=StatusTanggapan.choices,
+                              default=StatusTanggapan.BARU)
+    tindak_lanjut = models.TextField(blank=True)
+    akun = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL,
+                             related_name="+")
+    dibuat = models.DateTimeField(default=timezone.now)
+    selesai = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-dibuat"]
+        verbose_name = "tanggapan masyarakat"
+        verbose_name_plural = "tanggapan masyarakat"
+
+    def __str__(self) -> str:
+        return f"{self.get_jenis_display()} ({self.get_status_display()})"
+
+
+class PindahMemilih(models.Model):
+    """DPTb: a DPT voter who votes at another TPS (Model A-Surat Pindah Memilih)."""
+
+    pemilu = models.ForeignKey("pemilu.Pemilu", on_delete=models.PROTECT, related_name="+")
+    pemilih = models.ForeignKey(Pemilih, on_delete=models.PROTECT, related_name="+")
+    salinan = models.ForeignKey(SalinanDaftar, on_delete=models.PROTECT, related_name="+",
+                                help_text="DPT tempat pemilih terdaftar.")
+    tps_asal = models.ForeignKey("pemilu.TPS", on_delete=models.PROTECT, related_name="+")
+    tps_tujuan = models.ForeignKey("pemilu.TPS", on_delete=models.PROTECT, related_name="+")
+    alasan = models.CharField(max_length=200)
+    nomor_surat = models.CharField("nomor Model A-Surat Pindah Memilih", max_length=60,
+                                   blank=True)
+    tanggal = models.DateField()
+    akun = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL,
+                             related_name="+")
+    dibuat = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-dibuat"]
+        verbose_name = "pindah memilih (DPTb)"
+        verbose_name_plural = "pindah memilih (DPTb)"
+        constraints = [models.UniqueConstraint(fields=["pemilu", "pemilih"],
+                                               name="dptb_sekali_per_pemilu")]
+
+    def __str__(self) -> str:
+        return f"{self.pemilih_id}: {self.tps_asal_id} → {self.tps_tujuan_id}"
+
+
+class PemilihKhusus(models.Model):
+    """DPK: an eligible person not on the DPT who votes with their KTP-el at the TPS of
+    their address."""
+
+    pemilu = models.ForeignKey("pemilu.Pemilu", on_delete=models.PROTECT, related_name="+")
+    tps = models.ForeignKey("pemilu.TPS", on_delete=models.PROTECT, related_name="+")
+    nik = models.CharField("NIK", max_length=16)
+    nkk = models.CharField("nomor KK", max_length=16, blank=True)
+    nama = models.CharField(max_length=200)
+    tanggal_lahir = models.DateField()
+    jenis_kelamin = models.CharField(max_length=1, choices=JenisKelamin.choices)
+    status_kawin = models.CharField(max_length=1, choices=StatusKawin.choices, blank=True)
+    alamat = models.CharField(max_length=300, blank=True)
+    rt = models.CharField(max_length=3, blank=True)
+    rw = models.CharField(max_length=3, blank=True)
+    akun = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL,
+                             related_name="+")
+    dibuat = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["tps_id", "nama"]
+        verbose_name = "pemilih khusus (DPK)"
+        verbose_name_plural = "pemilih khusus (DPK)"
+        constraints = [models.UniqueConstraint(fields=["pemilu", "nik"], name="dpk_nik_unik")]
+
+    def __str__(self) -> str:
+        return self.nama

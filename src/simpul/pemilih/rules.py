@@ -135,3 +135,47 @@ def nama_samarkan(nama: str) -> str:
 def nama_sama(a: str, b: str) -> bool:
     """Name given together with a NIK: equal ignoring case and spacing, nothing fuzzier."""
     return " ".join(a.upper().split()) == " ".join(b.upper().split())
+
+
+# --- stages of the voter list ---------------------------------------------------------------
+# RULES.md §4 (KPU Provinsi NTT presentation, secondary): DPS is announced for public
+# response, corrected into DPSHP, then DPSHP Akhir, then fixed as DPT.
+TAHAP_URUTAN = ["dps", "dpshp", "dpshp_akhir", "dpt"]
+
+
+def tahap_boleh_ditetapkan(tahap: str, terakhir: str | None) -> bool:
+    """Stage order (RULES.md §4, PKPU 7/2022 as amended by PKPU 7/2023, secondary): a stage
+    is fixed after the one before it; the same stage may be fixed again as a new version
+    (a corrected list), never one further back or one skipped."""
+    if tahap not in TAHAP_URUTAN:
+        return False
+    if terakhir is None:
+        return tahap == TAHAP_URUTAN[0]
+    i, j = TAHAP_URUTAN.index(terakhir), TAHAP_URUTAN.index(tahap)
+    return j in (i, i + 1)
+
+
+DPTB_HARI_SEBELUM = 7
+
+
+def dptb_tepat_waktu(tanggal_lapor: date, tanggal_pemungutan: date,
+                     hari: int = DPTB_HARI_SEBELUM) -> bool:
+    """DPTb: a DPT voter who moves reports at least 7 days before polling (PKPU 7/2022
+    Pasal 117 as summarised in RULES.md §4, secondary; a per-election parameter)."""
+    return (tanggal_pemungutan - tanggal_lapor).days >= hari
+
+
+KOLOM_SALINAN = ["desa_id", "tps_nomor", "nik", "nkk", "nama", "tempat_lahir", "tanggal_lahir",
+                 "jenis_kelamin", "status_kawin", "alamat", "rt", "rw", "disabilitas"]
+
+
+def salinan_sidik(baris) -> str:
+    """SHA-256 of a fixed list in canonical form: one line per voter, the fields of
+    `KOLOM_SALINAN` joined by '|', rows in (desa, TPS, NIK) order as given. Anyone with the
+    same rows computes the same hash."""
+    import hashlib
+
+    h = hashlib.sha256()
+    for b in baris:
+        h.update(("|".join("" if v is None else str(v) for v in b) + "\n").encode())
+    return h.hexdigest()

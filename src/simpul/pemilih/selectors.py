@@ -142,3 +142,37 @@ def tps_isi(*, akun, tps_id: int) -> dict:
             "keluarga": list(keluarga.values()),
             "rt": [{**r, "kk": len(r["kk"])} for r in rt.values()],
             "tps_lain": lain, "rincian": rincian}
+
+
+# --- stages ----------------------------------------------------------------------------------
+def tahap_ringkas(*, akun, pemilu: Pemilu) -> dict:
+    """What the stage page shows: fixed lists, active locks, pending and applied
+    corrections, public responses, DPTb and DPK, inside the account's territory."""
+    from .models import (
+        KoreksiTertunda,
+        KunciTahap,
+        PemilihKhusus,
+        PindahMemilih,
+        SalinanDaftar,
+        Tanggapan,
+    )
+
+    cakupan = Cakupan.dari(akun)
+    cakupan.wajib_staf()
+    return {
+        "salinan": list(SalinanDaftar.objects.filter(pemilu=pemilu).exclude(sha256="")
+                        .filter(cakupan.q_menyentuh("wilayah_kode"))[:50]),
+        "kunci": list(KunciTahap.objects.filter(pemilu=pemilu, aktif=True)
+                      .filter(cakupan.q_menyentuh("wilayah_kode"))),
+        "koreksi": list(KoreksiTertunda.objects.filter(pemilu=pemilu)
+                        .filter(cakupan.q_kode("pemilih__desa_id"))
+                        .select_related("pemilih", "akun").order_by("-dibuat")[:100]),
+        "tanggapan": list(Tanggapan.objects.filter(pemilu=pemilu)
+                          .filter(cakupan.q_kode("desa_id")).select_related("desa")[:100]),
+        "dptb": list(PindahMemilih.objects.filter(pemilu=pemilu)
+                     .filter(cakupan.q_kode("pemilih__desa_id") | cakupan.q_kode(
+                         "tps_tujuan__desa_id"))
+                     .select_related("pemilih", "tps_asal__desa", "tps_tujuan__desa")[:100]),
+        "dpk": list(PemilihKhusus.objects.filter(pemilu=pemilu)
+                    .filter(cakupan.q_kode("tps__desa_id")).select_related("tps__desa")[:100]),
+    }

@@ -25,6 +25,7 @@ from simpul.wilayah.rules import TINGKAT_DESA
 
 from .errors import KodePemilih
 from .impor import berkas_periksa, impor_proses
+from .kunci import TahapTerkunci, tahap_wajib_terbuka
 from .models import (
     HasilCoklit,
     ImporPemilih,
@@ -148,6 +149,7 @@ def pemilih_buat(*, akun, pemilu: Pemilu, nik: str, nkk: str, nama: str,
                              code=KodePemilih.DATA_TIDAK_VALID)
     p.peringatan = _periksa(p, pemilu)
     with transaction.atomic():
+        tahap_wajib_terbuka(pemilu_id=pemilu.pk, kode=p.desa_id)
         if Pemilih.objects.filter(pemilu=pemilu, nik=p.nik).exists():
             raise DataTidakValid("NIK ini sudah terdaftar di pemilu ini.",
                                  code=KodePemilih.NIK_GANDA)
@@ -167,6 +169,7 @@ def _terapkan(*, akun, pemilih_id: int, versi: int, aksi: str, alasan: str,
         _wajib_boleh_ubah(akun, p)
         if p.versi != versi:
             raise KonflikVersi(p, versi)
+        tahap_wajib_terbuka(pemilu_id=p.pemilu_id, kode=p.desa_id)
         sebelum = _nilai(p)
         ubah(p)
         sesudah = _nilai(p)
@@ -261,6 +264,8 @@ def impor_mulai(*, akun, pemilu: Pemilu, data: bytes, nama_berkas: str,
     if sumber not in Sumber.values:
         raise DataTidakValid(f"Sumber '{sumber}' tidak dikenal.", code=KodePemilih.DATA_TIDAK_VALID)
     berkas_periksa(data, nama_berkas)
+    tahap_wajib_terbuka(pemilu_id=pemilu.pk, kode=cakupan.akar or pemilu.cakupan_id or "",
+                        termasuk_bawah=True)
     with transaction.atomic():
         impor = ImporPemilih(pemilu=pemilu, akun=akun, wilayah_kode=cakupan.akar or "",
                              sumber=sumber, nama_berkas=nama_berkas[:255],
@@ -303,10 +308,12 @@ def impor_jalankan(*, impor_id: int) -> ImporPemilih:
             return impor
         ImporPemilih.objects.filter(pk=impor.pk).update(status=StatusImpor.BERJALAN)
     try:
+        tahap_wajib_terbuka(pemilu_id=impor.pemilu_id, termasuk_bawah=True,
+                            kode=impor.wilayah_kode or impor.pemilu.cakupan_id or "")
         with impor.berkas.open("rb") as f:
             data = f.read()
         return impor_proses(impor=impor, data=data)
-    except DataTidakValid as e:
+    except (DataTidakValid, TahapTerkunci) as e:
         ImporPemilih.objects.filter(pk=impor.pk).update(
             status=StatusImpor.GAGAL, kode_galat=e.code, pesan=e.message, tahap="",
             selesai=timezone.now())

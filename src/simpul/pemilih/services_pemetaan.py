@@ -19,6 +19,7 @@ from simpul.core.scope import Cakupan, di_bawah, q_subpohon
 from simpul.pemilu.models import TPS, Pemilu
 
 from .errors import KodePemilih
+from .kunci import tahap_wajib_terbuka
 from .models import PemetaanTPS, Pemilih, RincianTPS, RiwayatPemilih, StatusPemilih
 from .pemetaan import CekPindah, _tiga, pindah_periksa, tps_petakan
 from .services import _wajib_pemilu
@@ -143,6 +144,7 @@ def pemetaan_jalankan(*, akun, pemilu: Pemilu, wilayah_kode: str | None = None
     kode = _wilayah_pemetaan(cakupan, pemilu, wilayah_kode)
     maks = int(pemilu.maks_pemilih_per_tps)
     with transaction.atomic():
+        tahap_wajib_terbuka(pemilu_id=pemilu.pk, kode=kode, termasuk_bawah=True)
         fase = [("mulai", time.perf_counter())]
         df = _baca(pemilu, kode)
         fase.append(("baca", time.perf_counter()))
@@ -277,6 +279,7 @@ def pemetaan_pindah(*, akun, pemilih_id: int, tps_id: int, anggota_ids: list[int
             raise DataTidakValid(" ".join(c.pesan for c in galat), code=galat[0].kode,
                                  details=[{"kode": c.kode, "pesan": c.pesan, "galat": c.galat}
                                           for c in cek])
+        tahap_wajib_terbuka(pemilu_id=p.pemilu_id, kode=p.desa_id)
         sekarang = timezone.now()
         catatan = alasan or "pindah TPS oleh petugas"
         for a in anggota:

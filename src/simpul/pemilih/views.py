@@ -1,4 +1,5 @@
 import uuid
+from datetime import date
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -213,3 +214,123 @@ def pemetaan_tps(request, tps_id: int):
     isi = tps_isi(akun=request.user, tps_id=tps_id)
     return render(request, "pemilih/pemetaan_tps.html", {**isi, "cek": cek, "galat": galat},
                   status=galat.status if galat else 200)
+
+
+# --- stages -----------------------------------------------------------------------------------
+@login_required
+def tahap_halaman(request):
+    """Stages of the list: lock, fix, pending corrections, public responses, DPTb, DPK, and
+    the exports of every fixed list."""
+    from datetime import date as _date
+
+    from . import services_tahap as st
+    from .models import JenisTanggapan, Tahap
+    from .selectors import tahap_ringkas
+
+    pemilu = pemilu_pilihan(akun=request.user, pemilu_id=request.GET.get("pemilu")
+                            or request.POST.get("pemilu"))
+    if request.method == "POST" and pemilu:
+        d, aksi = request.POST, request.POST.get("aksi")
+        wilayah = d.get("wilayah") or request.user.wilayah_id or pemilu.cakupan_id or ""
+        try:
+            if aksi == "kunci":
+                st.tahap_kunci(akun=request.user, pemilu=pemilu, wilayah_kode=wilayah,
+                               tahap=d.get("tahap", ""))
+                messages.success(request, "Daftar dikunci untuk rapat pleno.")
+            elif aksi == "tetapkan":
+                s = st.tahap_tetapkan(akun=request.user, pemilu=pemilu, wilayah_kode=wilayah)
+                messages.success(request, f"{s.label} ditetapkan: {s.jumlah} pemilih, "
+                                          f"SHA-256 {s.sha256}.")
+            elif aksi == "koreksi":
+                st.koreksi_ajukan(akun=request.user, pemilih_id=int(d.get("pemilih") or 0),
+                                  jenis=d.get("jenis", ""), kategori=d.get("kategori") or None,
+                                  perubahan={"nama": d["nama"]} if d.get("nama") else None,
+                                  alasan=d.get("alasan", ""))
+                messages.success(request, "Koreksi dicatat sebagai tertunda.")
+            elif aksi == "tanggapan":
+                st.tanggapan_catat(akun=request.user, salinan_id=int(d.get("salinan") or 0),
+                                   kode_desa=d.get("desa", ""), jenis=d.get("jenis", ""),
+                                   pelapor=d.get("pelapor", ""), isi=d.get("isi", ""),
+                                   kontak=d.get("kontak", ""))
+                messages.success(request, "Tanggapan masyarakat dicatat.")
+            elif aksi == "tanggapan_selesai":
+                st.tanggapan_selesaikan(akun=request.user,
+                                        tanggapan_id=int(d.get("tanggapan") or 0),
+                                        status=d.get("status", ""),
+                                        tindak_lanjut=d.get("tindak_lanjut", ""))
+                messages.success(request, "Tanggapan diselesaikan.")
+            elif aksi == "dptb":
+                st.dptb_catat(akun=request.user, pemilih_id=int(d.get("pemilih") or 0),
+                              tps_tujuan_id=int(d.get("tujuan") or 0), alasan=d.get("alasan", ""),
+                              nomor_surat=d.get("nomor_surat", ""),
+                              tanggal=_tanggal(d.get("tanggal", "")) or _date.today())
+                messages.success(request, "Pindah memilih (DPTb) dicatat.")
+        except (SimpulError, ValueError) as e:
+            messages.error(request, f"{getattr(e, 'message', e)} ({getattr(e, 'code', '')})")
+        return redirect(f"{request.path}?pemilu={pemilu.pk}")
+    konteks = {"pemilu": pemilu, "daftar_pemilu": pemilu_daftar(akun=request.user),
+               "tahap_pilihan": Tahap.choices, "jenis_tanggapan": JenisTanggapan.choices,
+               "kategori": kategori_tms_daftar()}
+    if pemilu:
+        konteks.update(tahap_ringkas(akun=request.user, pemilu=pemilu))
+    return render(request, "pemilih/tahap.html", konteks)
+
+
+@login_required
+def salinan_rekap(request, salinan_id: int, tingkat: str, fmt: str):
+    from simpul.core.dokumen import berkas_respons
+
+    from .services_tahap import rekap_ekspor
+
+    isi, nama, mime = rekap_ekspor(akun=request.user, salinan_id=salinan_id, tingkat=tingkat,
+                                   format=fmt)
+    return berkas_respons(isi, nama, mime)
+
+
+@login_required
+def salinan_dps(request, salinan_id: int, tps_id: int, fmt: str):
+    from simpul.core.dokumen import berkas_respons
+
+    from .services_tahap import dps_ekspor
+
+    isi, nama, mime = dps_ekspor(akun=request.user, salinan_id=salinan_id, tps_id=tps_id,
+                                 format=fmt)
+    return berkas_respons(isi, nama, mime)
+
+
+# --- PDPB -------------------------------------------------------------------------------------
+def _periode(request) -> tuple[date, date]:
+    hari_ini = date.today()
+    mulai = _tanggal(request.GET.get("mulai", "")) or hari_ini.replace(month=1, day=1)
+    sampai = _tanggal(request.GET.get("sampai", "")) or hari_ini
+    return mulai, sampai
+
+
+@login_required
+def pdpb_halaman(request):
+    from .pdpb import pdpb_rekap
+
+    pemilu = pemilu_pilihan(akun=request.user, pemilu_id=request.GET.get("pemilu"))
+    mulai, sampai = _periode(request)
+    rekap = galat = None
+    if pemilu:
+        try:
+            rekap = pdpb_rekap(akun=request.user, pemilu=pemilu, mulai=mulai, sampai=sampai)
+        except SimpulError as e:
+            galat = e
+    return render(request, "pemilih/pdpb.html", {
+        "pemilu": pemilu, "daftar_pemilu": pemilu_daftar(akun=request.user), "rekap": rekap,
+        "mulai": mulai, "sampai": sampai, "galat": galat})
+
+
+@login_required
+def pdpb_berkas(request, fmt: str):
+    from simpul.core.dokumen import berkas_respons
+
+    from .pdpb import pdpb_ekspor
+
+    pemilu = pemilu_ambil(akun=request.user, pemilu_id=request.GET.get("pemilu"))
+    mulai, sampai = _periode(request)
+    isi, nama, mime = pdpb_ekspor(akun=request.user, pemilu=pemilu, mulai=mulai, sampai=sampai,
+                                  format=fmt)
+    return berkas_respons(isi, nama, mime, lampiran=fmt != "png")

@@ -2,6 +2,7 @@ from datetime import date
 
 import pytest
 
+from simpul.core.roles import Peran
 from simpul.pemilih.models import Pemilih
 from simpul.pemilu.demo import KEDOPOK
 from simpul.pemilu.models import TPS
@@ -35,3 +36,31 @@ def buat_pemilih(pemilu, tps1):
         return Pemilih.objects.create(**nilai)
 
     return buat
+
+
+KELUARGA = [  # (RW, RT, members) in house order
+    ("001", "001", 3), ("001", "001", 1), ("001", "002", 2), ("001", "002", 2),
+    ("001", "003", 4), ("002", "001", 1), ("002", "001", 3), ("002", "002", 2)]
+
+
+@pytest.fixture
+def operator(buat_akun):
+    return buat_akun(Peran.KPU_KAB_OPERATOR, "35.74")
+
+
+@pytest.fixture
+def warga(pemilu):
+    """18 voters in 8 families in Kedopok, not yet on a TPS; cap 4 per TPS."""
+    pemilu.parameter = {"maks_pemilih_per_tps": 4}
+    pemilu.save()
+    urut = 0
+    for k, (rw, rt, n) in enumerate(KELUARGA):
+        for _ in range(n):
+            urut += 1
+            lahir = date(1980, 1, 1 + urut)
+            pr = urut % 3 == 0
+            Pemilih.objects.create(pemilu=pemilu, nik=nik_untuk(lahir, urut=urut, perempuan=pr),
+                                   nkk=f"35740501010{k:05d}", nama=f"WARGA {urut}",
+                                   tanggal_lahir=lahir, jenis_kelamin="P" if pr else "L",
+                                   rt=rt, rw=rw, desa_id=KEDOPOK, status_kawin="S")
+    return list(Pemilih.objects.filter(pemilu=pemilu).order_by("pk"))

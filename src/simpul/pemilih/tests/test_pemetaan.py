@@ -1,8 +1,6 @@
 """TPS mapping service on the database: bulk write, reasons per TPS, history and audit,
 moves by hand with the constraint check (RULES.md §3)."""
 
-from datetime import date
-
 import pytest
 
 from simpul.core.errors import DataTidakValid, Dilarang, TidakDitemukan
@@ -13,34 +11,6 @@ from simpul.pemilih.services import pemilih_tandai_tms
 from simpul.pemilih.services_pemetaan import pemetaan_jalankan, pemetaan_pindah
 from simpul.pemilu.demo import KEDOPOK
 from simpul.pemilu.models import TPS
-
-from .conftest import nik_untuk
-
-KELUARGA = [  # (RW, RT, members) in house order
-    ("001", "001", 3), ("001", "001", 1), ("001", "002", 2), ("001", "002", 2),
-    ("001", "003", 4), ("002", "001", 1), ("002", "001", 3), ("002", "002", 2)]
-
-
-@pytest.fixture
-def operator(buat_akun):
-    return buat_akun(Peran.KPU_KAB_OPERATOR, "35.74")
-
-
-@pytest.fixture
-def warga(pemilu):
-    """18 voters in 8 families in Kedopok, not yet on a TPS; cap 4 per TPS."""
-    pemilu.parameter = {"maks_pemilih_per_tps": 4}
-    pemilu.save()
-    urut = 0
-    for k, (rw, rt, n) in enumerate(KELUARGA):
-        for _ in range(n):
-            urut += 1
-            lahir = date(1980, 1, 1 + urut)
-            Pemilih.objects.create(pemilu=pemilu, nik=nik_untuk(lahir, urut=urut),
-                                   nkk=f"35740501010{k:05d}", nama=f"WARGA {urut}",
-                                   tanggal_lahir=lahir, jenis_kelamin="L", rt=rt, rw=rw,
-                                   desa_id=KEDOPOK)
-    return list(Pemilih.objects.filter(pemilu=pemilu).order_by("pk"))
 
 
 def test_pemetaan_rules3_batas_kk_utuh_rt_bersambung_dan_alasan(operator, pemilu, warga):
