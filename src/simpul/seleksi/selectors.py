@@ -42,6 +42,14 @@ def bank_untuk_ujian(*, rekrutmen: Rekrutmen) -> dict[int, list[tuple[int, int]]
     return bank
 
 
+def komposisi_pilihan(*, rekrutmen: Rekrutmen) -> list[dict]:
+    """Every category with how many questions the bank has for an exam of `rekrutmen`:
+    the rows of the exam form."""
+    bank = bank_untuk_ujian(rekrutmen=rekrutmen)
+    return [{"pk": k.pk, "nama": k.nama, "tersedia": len(bank.get(k.pk, []))}
+            for k in KategoriSoal.objects.order_by("pk")]
+
+
 def _rekrutmen_qs(akun):
     cakupan = Cakupan.dari(akun)
     cakupan.wajib_peran(PERAN_SELEKSI, "Halaman seleksi hanya untuk KPU dan PPK.")

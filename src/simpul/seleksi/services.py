@@ -408,6 +408,18 @@ def ujian_tutup_kedaluwarsa(*, ujian: Ujian, sekarang: datetime | None = None) -
     return n
 
 
+def kedaluwarsa_tutup_semua(*, sekarang: datetime | None = None) -> dict[int, int]:
+    """Score every test in every exam whose deadline passed without a submit: the periodic
+    job (`simpul seleksi tutup-kedaluwarsa`), so results do not wait for someone to open a
+    page. Returns {exam id: tests scored}; running it again scores nothing twice."""
+    sekarang = sekarang or timezone.now()
+    ujian_ids = (SesiCAT.objects.filter(mulai__isnull=False, selesai__isnull=True,
+                                        tenggat__lt=sekarang)
+                 .values_list("ujian_id", flat=True).distinct())
+    return {u.pk: ujian_tutup_kedaluwarsa(ujian=u, sekarang=sekarang)
+            for u in Ujian.objects.filter(pk__in=list(ujian_ids)).order_by("pk")}
+
+
 # --- Interview, ranking, announcement --------------------------------------------------------
 
 def wawancara_catat(*, akun, pendaftar_id: int, nilai,

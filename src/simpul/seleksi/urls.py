@@ -9,6 +9,7 @@ urlpatterns = [
     path("bank/", views.bank, name="bank"),
     path("ujian/<int:ujian_id>/", views.ujian, name="ujian"),
     path("rekrutmen/<int:rekrutmen_id>/", views.peringkat, name="peringkat"),
+    path("rekrutmen/<int:rekrutmen_id>/ujian/baru/", views.ujian_baru, name="ujian-baru"),
     path("wawancara/<int:pendaftar_id>/", views.wawancara, name="wawancara"),
     path("pengumuman/<int:pengumuman_id>/", views.pengumuman, name="pengumuman"),
     path("pengumuman/<int:pengumuman_id>/pdf", views.pengumuman_unduh_pdf,

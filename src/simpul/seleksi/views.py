@@ -1,4 +1,5 @@
 import json
+from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.contrib import messages
@@ -13,13 +14,15 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_POST
 
 from simpul.core.dokumen import PDF, berkas_respons
-from simpul.core.errors import SimpulError
+from simpul.core.errors import DataTidakValid, SimpulError
+from simpul.core.scope import Cakupan
 
 from .errors import KodeSeleksi
 from .models import NilaiWawancara, Pengumuman
 from .selectors import (
     bank_ringkas,
     jawaban_sesi,
+    komposisi_pilihan,
     pengumuman_publik,
     peringkat_rekrutmen,
     peserta_ujian,
@@ -40,6 +43,7 @@ from .services import (
     sesi_periksa_tenggat,
     sesi_selesaikan,
     soal_impor,
+    ujian_buat,
     ujian_tutup_kedaluwarsa,
     wawancara_catat,
 )
@@ -196,6 +200,51 @@ def bank(request):
             galat = e
     return render(request, "seleksi/bank.html", {
         "kategori": bank_ringkas(akun=request.user), "hasil": hasil, "galat": galat},
+        status=galat.status if galat else 200)
+
+
+def _waktu(teks: str, label: str):
+    """A `datetime-local` field in the server's time zone."""
+    try:
+        return timezone.make_aware(datetime.fromisoformat(teks))
+    except ValueError:
+        raise DataTidakValid(f"{label} tidak valid.", code=KodeSeleksi.UJIAN_TIDAK_VALID) from None
+
+
+@login_required
+def ujian_baru(request, rekrutmen_id: int):
+    """The staff form for a CAT of a PPK or PPS round: name, duration, window and the
+    number of questions per category (the bank's count for this round beside each)."""
+    akun = request.user
+    r = rekrutmen_ambil(akun=akun, rekrutmen_id=rekrutmen_id)
+    Cakupan.dari(akun).wajib_mengelola(r.wilayah_id, "Hanya KPU penyelenggara rekrutmen yang "
+                                       "membuat ujian.")
+    kategori, galat = komposisi_pilihan(rekrutmen=r), None
+    if request.method == "POST":
+        try:
+            durasi = request.POST.get("durasi_menit", "")
+            komposisi = {k["pk"]: int(n) for k in kategori
+                         if (n := request.POST.get(f"kategori_{k['pk']}", "").strip())
+                         and n.isdigit()}
+            u = ujian_buat(akun=akun, rekrutmen=r, nama=request.POST.get("nama", ""),
+                           durasi_menit=int(durasi) if durasi.isdigit() else 0,
+                           dibuka=_waktu(request.POST.get("dibuka", ""), "Waktu buka"),
+                           ditutup=_waktu(request.POST.get("ditutup", ""), "Waktu tutup"),
+                           komposisi=komposisi)
+        except SimpulError as e:
+            if e.status in (403, 404):
+                raise
+            galat = e
+        else:
+            messages.success(request, f"Ujian {u.nama} dibuat; terbitkan kode masuk peserta.")
+            return redirect("seleksi:ujian", ujian_id=u.pk)
+    for k in kategori:
+        k["isian"] = request.POST.get(f"kategori_{k['pk']}", "")
+    sekarang = timezone.localtime().replace(second=0, microsecond=0)
+    return render(request, "seleksi/ujian_baru.html", {
+        "r": r, "kategori": kategori, "galat": galat, "isian": request.POST,
+        "dibuka": sekarang.strftime("%Y-%m-%dT%H:%M"),
+        "ditutup": (sekarang + timedelta(hours=3)).strftime("%Y-%m-%dT%H:%M")},
         status=galat.status if galat else 200)
 
 
