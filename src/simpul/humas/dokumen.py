@@ -1,5 +1,6 @@
 """The report as documents: DOCX from a docxtpl template (the office's own, or the
-built-in), PDF from HTML with WeasyPrint (LibreOffice is not on the machines)."""
+built-in), PDF from HTML with WeasyPrint through the shared `simpul.core.dokumen` helper
+(LibreOffice is not on the machines)."""
 
 import base64
 import io
@@ -10,6 +11,7 @@ from docx.shared import Cm
 from docxtpl import DocxTemplate, InlineImage
 from jinja2 import TemplateError
 
+from simpul.core.dokumen import pdf_dari_html
 from simpul.core.errors import DataTidakValid
 
 from .errors import KodeHumas
@@ -62,9 +64,7 @@ def laporan_html(*, akun, laporan) -> str:
 
 
 def laporan_pdf(*, akun, laporan) -> bytes:
-    from weasyprint import HTML
-
-    return HTML(string=laporan_html(akun=akun, laporan=laporan)).write_pdf()
+    return pdf_dari_html(laporan_html(akun=akun, laporan=laporan))
 
 
 def konteks_contoh() -> dict:

@@ -7,6 +7,7 @@ from datetime import date
 from django.db.models import Count, Min, Prefetch, Q
 from django.db.models.functions import ExtractMonth
 
+from simpul.core.dokumen import tanggal_teks
 from simpul.core.errors import DataTidakValid, TidakDitemukan
 from simpul.core.scope import Cakupan, leluhur
 from simpul.wilayah.models import Wilayah
@@ -207,7 +208,7 @@ def laporan_daftar(*, akun) -> dict[str, list[Laporan]]:
 
 
 def _tanggal_id(t: date) -> str:
-    return f"{t.day} {BULAN[t.month - 1]} {t.year}"
+    return tanggal_teks(t)
 
 
 def _rentang_id(mulai: date, selesai: date | None) -> str:

@@ -2,9 +2,11 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from simpul.core.dokumen import DOCX, PDF, berkas_respons
 from simpul.core.errors import DataTidakValid, SimpulError
 from simpul.core.scope import Cakupan
 from simpul.core.tabel import tulis_csv
@@ -191,13 +193,8 @@ def laporan_unduh(request, laporan_id: int, bentuk: str):
     nama = f"laporan-bakohumas-{lap.kantor_id or 'kpu'}-{lap.jenis_periode}-" \
            f"{lap.nomor_periode}-{lap.tahun}"
     if bentuk == "pdf":
-        r = HttpResponse(laporan_pdf(akun=request.user, laporan=lap),
-                         content_type="application/pdf")
-    else:
-        r = HttpResponse(laporan_docx(akun=request.user, laporan=lap), content_type=(
-            "application/vnd.openxmlformats-officedocument.wordprocessingml.document"))
-    r["Content-Disposition"] = f'attachment; filename="{nama}.{bentuk}"'
-    return r
+        return berkas_respons(laporan_pdf(akun=request.user, laporan=lap), f"{nama}.pdf", PDF)
+    return berkas_respons(laporan_docx(akun=request.user, laporan=lap), f"{nama}.docx", DOCX)
 
 
 @login_required
@@ -214,10 +211,7 @@ def templat(request):
         else:
             messages.success(request, "Templat laporan kantor Anda diganti.")
         return redirect("humas-laporan-daftar")
-    r = HttpResponse(templat_bawaan(), content_type=(
-        "application/vnd.openxmlformats-officedocument.wordprocessingml.document"))
-    r["Content-Disposition"] = 'attachment; filename="templat-laporan-bakohumas.docx"'
-    return r
+    return berkas_respons(templat_bawaan(), "templat-laporan-bakohumas.docx", DOCX)
 
 
 # --- campaigns across tiers ------------------------------------------------------------------
@@ -472,14 +466,20 @@ def _periode_get(request, bawaan: str = "semester"):
                                                           "nomor": nomor}
 
 
-def _catatan_simpan(request, simpan, nama: str, tujuan: str):
+def _catatan_simpan(request, simpan, nama: str, tujuan: str, tanggal: str = ""):
+    """Save through `simpan`; on success go back to the list, at the semester of the entry's
+    date `tanggal` (an attribute name) so the entry just saved is in view."""
     try:
-        simpan()
+        c = simpan()
     except (SimpulError, ValueError) as e:
         messages.error(request, getattr(e, "message", "Isian tidak sah."))
         return None
     messages.success(request, f"{nama} tersimpan.")
-    return redirect(tujuan)
+    url = reverse(tujuan)
+    if tanggal:
+        t = getattr(c, tanggal)
+        url += f"?periode=semester&tahun={t.year}&nomor={(t.month - 1) // 6 + 1}"
+    return redirect(url)
 
 
 @login_required
@@ -500,7 +500,7 @@ def koordinasi(request, catatan_id: int | None = None):
         r = _catatan_simpan(request, lambda: services.koordinasi_catat(
             akun=request.user, koordinasi_id=catatan_id,
             **{**nilai, "tanggal_selesai": nilai["tanggal_selesai"] or None}),
-            "Koordinasi", "humas-koordinasi")
+            "Koordinasi", "humas-koordinasi", "tanggal_mulai")
         if r:
             return r
     return render(request, "humas/koordinasi.html", {
@@ -532,7 +532,8 @@ def diseminasi(request, catatan_id: int | None = None):
         r = _catatan_simpan(request, lambda: services.diseminasi_catat(
             akun=request.user, diseminasi_id=catatan_id, tanggal=nilai["tanggal"],
             informasi=nilai["informasi"], kanal=nilai["kanal"],
-            presisi="bulan" if nilai["bulan_saja"] else "hari"), "Diseminasi", "humas-diseminasi")
+            presisi="bulan" if nilai["bulan_saja"] else "hari"), "Diseminasi", "humas-diseminasi",
+            "tanggal")
         if r:
             return r
     return render(request, "humas/diseminasi.html", {
