@@ -319,6 +319,13 @@ def perpanjangan_daftar(*, rekrutmen: Rekrutmen) -> list[PerpanjanganPendaftaran
                 .select_related("wilayah").order_by("wilayah_id", "-selesai"))
 
 
+def perpanjangan_per_wilayah(*, rekrutmen: Rekrutmen,
+                             kode: list[str]) -> dict[str, list[PerpanjanganPendaftaran]]:
+    """For each dashboard row, the extensions of that area or of areas inside it."""
+    semua = perpanjangan_daftar(rekrutmen=rekrutmen)
+    return {k: [p for p in semua if di_bawah(p.wilayah_id, k)] for k in kode}
+
+
 def perpanjangan_ambil(*, akun, perpanjangan_id: int) -> PerpanjanganPendaftaran:
     p = PerpanjanganPendaftaran.objects.filter(pk=perpanjangan_id).first()
     if p is None:

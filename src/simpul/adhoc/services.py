@@ -78,6 +78,7 @@ from .selectors import (
     pendaftar_ambil,
     pendaftar_syarat,
     peringkat_seleksi,
+    perpanjangan_per_wilayah,
     perpanjangan_rekrutmen,
     peserta_kegiatan,
     rekrutmen_staf,
@@ -946,11 +947,14 @@ def dasbor_ekspor_xlsx(*, akun, rekrutmen_id: int, kode: str | None = None) -> b
     r = rekrutmen_staf(akun=akun, rekrutmen_id=rekrutmen_id)
     d = dasbor_rekrutmen(akun=akun, rekrutmen=r, kode=kode)
     kolom = ["Kode", "Wilayah", "Kebutuhan", "2 × kebutuhan", "Pendaftar", "Diajukan", "MS",
-             "TMS", "Terisi", "% terisi", "Pendaftar < 2 × kebutuhan"]
+             "TMS", "Terisi", "% terisi", "Pendaftar < 2 × kebutuhan", "Perpanjangan"]
+    per = perpanjangan_per_wilayah(rekrutmen=r, kode=[b.kode for b in d.baris])
 
     def baris(b):
+        ext = "; ".join(f"{p.wilayah.nama} s.d. {p.selesai:%d-%m-%Y} ({p.nomor_keputusan})"
+                        for p in per.get(b.kode, []))
         return [b.kode, b.nama, b.kebutuhan, b.dua_kali, b.pendaftar, b.diajukan, b.ms, b.tms,
-                b.terisi, b.persen_terisi, "ya" if b.kurang_pendaftar else ""]
+                b.terisi, b.persen_terisi, "ya" if b.kurang_pendaftar else "", ext]
 
     isi = tulis_xlsx([("Dasbor", [[r.nama], [r.pemilu.nama, d.wilayah.nama], [], kolom,
                              *[baris(b) for b in d.baris], baris(d.total)])])

@@ -12,7 +12,7 @@ from simpul.core.dokumen import DOCX, XLSX, berkas_respons
 from simpul.core.errors import DataTidakValid, SimpulError, TidakDitemukan
 from simpul.core.nik import nik_samarkan
 from simpul.core.roles import PERAN_KPU
-from simpul.core.scope import Cakupan, di_bawah
+from simpul.core.scope import Cakupan
 from simpul.pemilu.selectors import pemilu_ambil, pemilu_daftar
 from simpul.wilayah.selectors import wilayah_jejak
 
@@ -43,6 +43,7 @@ from .selectors import (
     penempatan_terakhir,
     perpanjangan_ambil,
     perpanjangan_daftar,
+    perpanjangan_per_wilayah,
     peserta_kegiatan,
     rekrutmen_publik,
     rekrutmen_staf_daftar,
@@ -116,7 +117,11 @@ def rekrutmen_publik_daftar(request):
 def pendaftaran(request, rekrutmen_id: int):
     """The public registration form: no login, phone-first."""
     r = rekrutmen_publik(rekrutmen_id=rekrutmen_id)
-    pilihan = {"tugas": wilayah_tugas_terbuka(rekrutmen=r, hari_ini=timezone.localdate()),
+    # The page offers the areas still open; a post may name any area of the round, so a
+    # closed one (a page loaded before the close) gets the named refusal of the service.
+    semua = wilayah_tugas_pilihan(rekrutmen=r)
+    terbuka = wilayah_tugas_terbuka(rekrutmen=r, hari_ini=timezone.localdate())
+    pilihan = {"tugas": semua if request.method == "POST" or not terbuka else terbuka,
                "desa": wilayah_tugas_pilihan(rekrutmen=r, desa=True)}
     galat = None
     if request.method == "POST":
@@ -484,9 +489,9 @@ def anggota_satu(request, anggota_id: int):
 def dasbor(request, rekrutmen_id: int, kode: str | None = None):
     r = sel_rekrutmen_staf(akun=request.user, rekrutmen_id=rekrutmen_id)
     d = dasbor_rekrutmen(akun=request.user, rekrutmen=r, kode=kode)
-    perpanjangan = perpanjangan_daftar(rekrutmen=r)
+    per = perpanjangan_per_wilayah(rekrutmen=r, kode=[b.kode for b in d.baris])
     for b in d.baris:
-        b.perpanjangan = [p for p in perpanjangan if di_bawah(p.wilayah_id, b.kode)]
+        b.perpanjangan = per[b.kode]
     return render(request, "adhoc/dasbor.html", {
         "d": d, "r": r, "bisa_turun": d.wilayah.tingkat != "kecamatan",
         "kelola": _boleh_kelola(request.user, r)})

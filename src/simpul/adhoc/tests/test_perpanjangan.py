@@ -3,6 +3,7 @@ decision letter for an area with fewer than twice the needed applicants; registr
 there runs to the new date, elsewhere it closes on the round's own date."""
 
 import hashlib
+import io
 from datetime import date, timedelta
 
 import pytest
@@ -152,6 +153,12 @@ def test_halaman_dasbor_dan_formulir_publik(client, operator_kota, rekrutmen_tut
     assert b"45/PP.04.2-Kpt/3574/2024" in sel
     p = PerpanjanganPendaftaran.objects.get()
     assert client.get(f"/adhoc/perpanjangan/{p.pk}/berkas").getvalue() == PDF
+    from openpyxl import load_workbook
+
+    xlsx = load_workbook(io.BytesIO(client.get(f"/adhoc/rekrutmen/{r.pk}/dasbor-xlsx/")
+                                    .content))
+    baris = {row[0]: row for row in xlsx.active.iter_rows(values_only=True)}
+    assert "45/PP.04.2-Kpt/3574/2024" in baris[KEC_KEDOPOK][-1]
     api = client.get(f"/api/v1/adhoc/rekrutmen/{r.pk}/perpanjangan").json()
     assert api[0]["wilayah"] == KEC_KEDOPOK and api[0]["berkas_sha256"] == p.berkas_sha256
     client.logout()
@@ -175,3 +182,24 @@ def test_api_perpanjangan(client, operator_kota, rekrutmen_tutup_kemarin):
     salah = client.post(url, {**data, "selesai": "2000-01-01",
                               "berkas": SimpleUploadedFile("sk.pdf", PDF)})
     assert salah.status_code == 422 and salah.json()["code"] == "adhoc.perpanjangan_tidak_valid"
+
+
+def test_halaman_publik_wilayah_tertutup_ditolak_bernama(client, rekrutmen_tutup_kemarin,
+                                                         operator_kota):
+    """A page loaded before the close posts an area that is now closed: the named refusal,
+    not a bare form error; what was typed is kept."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from .conftest import JPEG, NIK_BUDI, PNG
+
+    _perpanjang(operator_kota, rekrutmen_tutup_kemarin)
+    berkas = {k: SimpleUploadedFile(f"{k}.bin", v) for k, v in
+              (("ktp", JPEG), ("ijazah", PDF), ("surat_sehat", PDF), ("surat_pernyataan", PNG))}
+    r = client.post(f"/adhoc/daftar/{rekrutmen_tutup_kemarin.pk}/", {
+        "kunci_idempoten": "tutup-1", "nik": NIK_BUDI, "nama": "Budi Santoso",
+        "jenis_kelamin": "L", "tanggal_lahir": "1990-05-12", "alamat": "Jl. Mastrip 1",
+        "kode_domisili": KEDOPOK, "kode_tugas": _desa_lain(), "pendidikan": "sma",
+        "telepon": "081234567890", "periode_sebelumnya": "0", "bukan_anggota_partai": "on",
+        "tidak_pernah_dipidana": "on", **berkas})
+    assert r.status_code == 409 and b'data-kode="adhoc.pendaftaran_ditutup"' in r.content
+    assert b"Budi Santoso" in r.content
