@@ -2,7 +2,7 @@ from django.contrib import admin
 
 from simpul.core.admin import CakupanAdmin, HanyaBacaAdmin
 
-from .models import Pendaftar, Rekrutmen
+from .models import Pendaftar, PerpanjanganPendaftaran, Rekrutmen
 
 
 @admin.register(Rekrutmen)
@@ -16,7 +16,14 @@ class RekrutmenAdmin(HanyaBacaAdmin, CakupanAdmin):
 @admin.register(Pendaftar)
 class PendaftarAdmin(HanyaBacaAdmin, CakupanAdmin):
     kolom_wilayah = ("wilayah_tugas_id",)
-    list_display = ("nomor", "nama", "rekrutmen", "wilayah_tugas", "status")
+    list_display = ("nomor", "nama", "rekrutmen", "wilayah_tugas", "status", "dibantu_oleh")
     list_filter = ("status", "rekrutmen__badan")
     search_fields = ("nomor", "nama")
     exclude = ("nik",)  # personal data: shown masked on the verifier's page only
+
+
+@admin.register(PerpanjanganPendaftaran)
+class PerpanjanganAdmin(HanyaBacaAdmin, CakupanAdmin):
+    kolom_wilayah = ("wilayah_id",)
+    list_display = ("wilayah", "rekrutmen", "selesai", "nomor_keputusan", "tanggal_keputusan",
+                    "pendaftar", "kebutuhan")
