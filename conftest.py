@@ -24,9 +24,21 @@ def isi_dasar(hanya: str | None = None) -> None:
     demo_pemilu()
 
 
+# The rows that migrations seed (TMS categories, CAT categories ...), taken before any test
+# data: the flush after each browser test empties them and `data_jatim` puts them back.
+BARIS_MIGRASI: dict[str, str] = {}  # {'berkas': path of the dumpdata JSON}
+
+
 @pytest.fixture(scope="session")
-def django_db_setup(django_db_setup, django_db_blocker):
+def django_db_setup(django_db_setup, django_db_blocker, tmp_path_factory):
+    from django.apps import apps
+    from django.core.management import call_command
+
+    berkas = tmp_path_factory.mktemp("migrasi") / "baris_migrasi.json"
+    label = [a.label for a in apps.get_app_configs() if a.name.startswith("simpul.")]
     with django_db_blocker.unblock():
+        call_command("dumpdata", *label, output=str(berkas), verbosity=0)
+        BARIS_MIGRASI["berkas"] = str(berkas)
         isi_dasar()
 
 
@@ -104,7 +116,11 @@ def peramban():
 
 @pytest.fixture
 def data_jatim(live_server, transactional_db):
-    """Regions of Jawa Timur (35) and the demo elections, committed for the live server."""
+    """Regions of Jawa Timur (35), the demo elections and the rows migrations seed,
+    committed for the live server."""
+    from django.core.management import call_command
+
+    call_command("loaddata", BARIS_MIGRASI["berkas"], verbosity=0)
     isi_dasar(hanya="35")
 
 
