@@ -1,6 +1,8 @@
-"""A per-client limit on the public status lookup (ANCHORS.md, the DPT row: public lookups
-are limited per client). Counters live in Django's cache (Redis in production, so every
-worker shares them); a fixed one-minute window per client address."""
+"""Per-client limits on the public endpoints of registration (ANCHORS.md, the DPT row:
+public lookups are limited per client): the status lookup, and opening resumable uploads
+(anonymous uploads are stored until submitted or expired). Counters live in Django's cache
+(Redis in production, so every worker shares them); a fixed one-minute window per client
+address."""
 
 import hashlib
 import time
@@ -13,20 +15,33 @@ from simpul.core.errors import SimpulError
 from .errors import KodeAdhoc
 
 STATUS_PER_MENIT = 10
+UNGGAHAN_PER_MENIT = 120  # 4 files a registration: 30 a minute from one office's address
 JENDELA_DETIK = 60
+
+
+def _batasi(nama: str, klien: str, batas: int, kode: str, pesan: str) -> None:
+    sekarang = time.time()
+    jendela = int(sekarang // JENDELA_DETIK)
+    kunci = (f"adhoc:{nama}:{hashlib.sha256((klien or '-').encode()).hexdigest()[:32]}:"
+             f"{jendela}")
+    cache.add(kunci, 0, JENDELA_DETIK * 2)
+    if cache.incr(kunci) > batas:
+        detik = int(JENDELA_DETIK - sekarang % JENDELA_DETIK) + 1
+        raise SimpulError(kode, f"{pesan} Coba lagi dalam {detik} detik.", status=429,
+                          details={"coba_lagi_detik": detik})
 
 
 def status_batasi(*, klien: str) -> None:
     """Count one status lookup of `klien`; past `SIMPUL_STATUS_ADHOC_PER_MENIT` (default
     10) in the current minute it is refused with `adhoc.status_terlalu_sering` (429)."""
-    batas = getattr(settings, "SIMPUL_STATUS_ADHOC_PER_MENIT", STATUS_PER_MENIT)
-    sekarang = time.time()
-    jendela = int(sekarang // JENDELA_DETIK)
-    kunci = (f"adhoc:status:{hashlib.sha256((klien or '-').encode()).hexdigest()[:32]}:"
-             f"{jendela}")
-    cache.add(kunci, 0, JENDELA_DETIK * 2)
-    if cache.incr(kunci) > batas:
-        detik = int(JENDELA_DETIK - sekarang % JENDELA_DETIK) + 1
-        raise SimpulError(KodeAdhoc.STATUS_TERLALU_SERING, f"Terlalu sering memeriksa status. "
-                          f"Coba lagi dalam {detik} detik.", status=429,
-                          details={"coba_lagi_detik": detik})
+    _batasi("status", klien, getattr(settings, "SIMPUL_STATUS_ADHOC_PER_MENIT",
+                                     STATUS_PER_MENIT),
+            KodeAdhoc.STATUS_TERLALU_SERING, "Terlalu sering memeriksa status.")
+
+
+def unggahan_batasi(*, klien: str) -> None:
+    """Count one upload opened by `klien`; past `SIMPUL_UNGGAHAN_ADHOC_PER_MENIT` (default
+    120) in the current minute it is refused with `adhoc.unggahan_terlalu_sering` (429)."""
+    _batasi("unggah", klien, getattr(settings, "SIMPUL_UNGGAHAN_ADHOC_PER_MENIT",
+                                     UNGGAHAN_PER_MENIT),
+            KodeAdhoc.UNGGAHAN_TERLALU_SERING, "Terlalu banyak unggahan dari alamat ini.")

@@ -34,3 +34,4 @@ class KodeAdhoc(StrEnum):
     PERPANJANGAN_TIDAK_VALID = "adhoc.perpanjangan_tidak_valid"
     RIWAYAT_TIDAK_VALID = "adhoc.riwayat_periode_tidak_valid"
     STATUS_TERLALU_SERING = "adhoc.status_terlalu_sering"
+    UNGGAHAN_TERLALU_SERING = "adhoc.unggahan_terlalu_sering"

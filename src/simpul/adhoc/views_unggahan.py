@@ -12,6 +12,7 @@ from django.views.decorators.http import require_http_methods
 
 from simpul.core.errors import DataTidakValid, SimpulError
 
+from .batas import unggahan_batasi
 from .errors import KodeAdhoc
 from .selectors import rekrutmen_publik
 from .unggahan import unggahan_mulai, unggahan_posisi, unggahan_potongan, unggahan_selesai
@@ -30,6 +31,7 @@ def _posisi(u) -> dict:
 def mulai(request):
     """Open an upload: {rekrutmen, kunci_formulir, jenis, nama, ukuran, mime}."""
     try:
+        unggahan_batasi(klien=request.META.get("REMOTE_ADDR", ""))
         try:
             d = json.loads(request.body or b"{}")
             ukuran = int(d.get("ukuran"))

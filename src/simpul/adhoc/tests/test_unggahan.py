@@ -145,3 +145,14 @@ def test_id_unggahan_formulir_lain_ditolak(client, rekrutmen_kpps):
     assert r.status_code == 422
     assert b'data-kode="adhoc.unggahan_tidak_valid"' in r.content
     assert not Pendaftar.objects.exists()
+
+
+def test_membuka_unggahan_dibatasi_per_klien(client, settings, rekrutmen_kpps):
+    """Anonymous uploads are stored until submitted or expired: opening them is limited per
+    client address."""
+    settings.SIMPUL_UNGGAHAN_ADHOC_PER_MENIT = 2
+    assert _mulai(client, rekrutmen_kpps).status_code == 201
+    assert _mulai(client, rekrutmen_kpps).status_code == 201
+    r = _mulai(client, rekrutmen_kpps)
+    assert r.status_code == 429 and r.json()["code"] == "adhoc.unggahan_terlalu_sering"
+    assert Unggahan.objects.count() == 2
