@@ -410,3 +410,62 @@ def salinan_dps_api(request, salinan_id: int, tps_id: int, format: str = "pdf"):
 
     return berkas_respons(*dps_ekspor(akun=request.user, salinan_id=salinan_id, tps_id=tps_id,
                                       format=format))
+
+
+# --- data quality and Bawaslu suggestions ----------------------------------------------------
+class MutuIn(Schema):
+    pemilu_id: int
+    wilayah_kode: str | None = None
+
+
+class MutuOut(Schema):
+    id: int
+    wilayah_kode: str
+    tahap: str
+    jumlah_pemilih: int
+    temuan: list[dict]
+    dibuat: datetime
+
+
+@router.post("/mutu", response=MutuOut, url_name="pemilih_mutu",
+             summary="Periksa mutu data (temuan bernama: RT/RW 000, struktur NIK, usia, ...)")
+def mutu_api(request, data: MutuIn):
+    from .services_mutu import mutu_periksa
+
+    return mutu_periksa(akun=request.user, wilayah_kode=data.wilayah_kode,
+                        pemilu=pemilu_ambil(akun=request.user, pemilu_id=data.pemilu_id))
+
+
+class SaranIn(Schema):
+    pemilu_id: int
+    kode_wilayah: str
+    nomor_surat: str
+    tanggal_surat: date
+    jenis: str
+    isi: str
+    pemilih_id: int | None = None
+
+
+class SaranStatusIn(Schema):
+    status: str
+    alasan: str = ""
+
+
+@router.post("/saran-bawaslu", url_name="pemilih_saran", summary="Catat saran perbaikan Bawaslu")
+def saran_api(request, data: SaranIn):
+    from .services_mutu import saran_catat
+
+    d = data.dict()
+    pemilu = pemilu_ambil(akun=request.user, pemilu_id=d.pop("pemilu_id"))
+    s = saran_catat(akun=request.user, pemilu=pemilu, **d)
+    return {"id": s.pk, "status": s.status}
+
+
+@router.post("/saran-bawaslu/{saran_id}/status", url_name="pemilih_saran_status",
+             summary="Tindak lanjut saran Bawaslu: diproses, selesai atau ditolak (dengan alasan)")
+def saran_status_api(request, saran_id: int, data: SaranStatusIn):
+    from .services_mutu import saran_tindak_lanjut
+
+    s = saran_tindak_lanjut(akun=request.user, saran_id=saran_id, status=data.status,
+                            alasan=data.alasan)
+    return {"id": s.pk, "status": s.status, "alasan": s.alasan}

@@ -7,11 +7,15 @@ the audit chain with a keyed hash of the NIK, never the NIK itself.
 
 import hashlib
 import hmac
+import logging
+import os
 import time
+from datetime import timedelta
 
 from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
+from django.utils import timezone
 
 from simpul.core.audit import audit_catat
 from simpul.core.errors import DataTidakValid, SimpulError
@@ -23,6 +27,7 @@ from .errors import KodePemilih
 from .models import Pemilih, StatusPemilih
 from .rules import nama_sama, nama_samarkan, nik_cek_periksa
 
+log = logging.getLogger(__name__)
 BATAS_PER_KLIEN = 10  # queries per client per minute
 BATAS_GLOBAL = 6000  # queries per minute for everyone together
 JENDELA_DETIK = 60
@@ -37,6 +42,12 @@ class TerlaluSering(SimpulError):
                          details={"coba_lagi_detik": detik})
 
 
+def _param(nama: str, bawaan: int) -> int:
+    """A limit of the public check: Django setting, else environment variable, else the
+    default here."""
+    return int(getattr(settings, nama, None) or os.environ.get(nama) or bawaan)
+
+
 def sidik(teks: str) -> str:
     """Keyed hash for the audit trail: a 16-digit NIK has too few possibilities for a
     plain hash to hide it."""
@@ -44,8 +55,8 @@ def sidik(teks: str) -> str:
 
 
 def _batasi(klien: str) -> None:
-    batas_klien = getattr(settings, "SIMPUL_CEK_DPT_PER_KLIEN", BATAS_PER_KLIEN)
-    batas_global = getattr(settings, "SIMPUL_CEK_DPT_GLOBAL", BATAS_GLOBAL)
+    batas_klien = _param("SIMPUL_CEK_DPT_PER_KLIEN", BATAS_PER_KLIEN)
+    batas_global = _param("SIMPUL_CEK_DPT_GLOBAL", BATAS_GLOBAL)
     sekarang = time.time()
     jendela = int(sekarang // JENDELA_DETIK)
     sisa = int(JENDELA_DETIK - sekarang % JENDELA_DETIK) + 1
@@ -54,6 +65,57 @@ def _batasi(klien: str) -> None:
         cache.add(kunci, 0, JENDELA_DETIK * 2)
         if cache.incr(kunci) > batas:
             raise TerlaluSering(sisa)
+
+
+NIK_BERBEDA = 20  # distinct NIKs one client may ask about per window before it is blocked
+JENDELA_ENUMERASI = 3600
+BLOKIR_DETIK = 3600
+
+
+class Diblokir(SimpulError):
+    status = 429
+
+    def __init__(self, detik: int):
+        super().__init__(KodePemilih.CEK_DIBLOKIR,
+                         "Pencarian dari alamat ini dihentikan sementara karena terlalu banyak "
+                         f"NIK berbeda yang dicari. Coba lagi dalam {detik // 60 + 1} menit.",
+                         details={"coba_lagi_detik": detik})
+
+
+def _enumerasi_periksa(klien: str, nik: str) -> None:
+    """Enumeration detection (ANCHORS.md, DPT 2023: voter data offered for sale): a client
+    that asks about more than `NIK_BERBEDA` distinct NIKs in `JENDELA_ENUMERASI` seconds is
+    blocked for `BLOKIR_DETIK` and an alert row and audit entry are written once. A family
+    checking its members stays far below the threshold."""
+    from .models import PeringatanCekDPT
+
+    batas = _param("SIMPUL_CEK_DPT_NIK_BERBEDA", NIK_BERBEDA)
+    jendela_detik = _param("SIMPUL_CEK_DPT_JENDELA_ENUMERASI", JENDELA_ENUMERASI)
+    blokir = _param("SIMPUL_CEK_DPT_BLOKIR_DETIK", BLOKIR_DETIK)
+    k = sidik(klien)[:32]
+    sampai = cache.get(f"cekdpt:blokir:{k}")
+    if sampai is not None:
+        raise Diblokir(max(1, int(sampai - time.time())))
+    jendela = int(time.time() // jendela_detik)
+    if not cache.add(f"cekdpt:nik:{k}:{jendela}:{sidik(nik)[:24]}", 1, jendela_detik * 2):
+        return  # this client asked about this NIK before: not a new one
+    kunci = f"cekdpt:beda:{k}:{jendela}"
+    cache.add(kunci, 0, jendela_detik * 2)
+    jumlah = cache.incr(kunci)
+    if jumlah <= batas:
+        return
+    sampai = time.time() + blokir
+    if cache.add(f"cekdpt:blokir:{k}", sampai, blokir):
+        with transaction.atomic():
+            alarm = PeringatanCekDPT.objects.create(
+                klien_sidik=k, jumlah_nik=jumlah, jendela_detik=jendela_detik,
+                diblokir_sampai=timezone.now() + timedelta(seconds=blokir))
+            audit_catat(akun=None, aksi="pemilih.cek_dpt_enumerasi", objek=alarm,
+                        sesudah={"klien_sidik": k[:16], "nik_berbeda": jumlah,
+                                 "jendela_detik": jendela_detik, "blokir_detik": blokir})
+        log.warning("cek DPT: klien %s mencari %s NIK berbeda; diblokir %s s", k[:16], jumlah,
+                    blokir)
+    raise Diblokir(blokir)
 
 
 def _kecamatan_ada(kode: str) -> bool:
@@ -110,6 +172,16 @@ def _jawaban(*, nama: str, nik: str, pemilu, tps, desa, sumber: dict | None,
     }
 
 
+def _log(*, nik: str, klien: str, akun, **nilai) -> None:
+    """Every query, valid or not, found or not, blocked or not: one append-only row with
+    keyed hashes (`LogCekDPT`)."""
+    from .models import LogCekDPT
+
+    LogCekDPT.objects.create(nik_sidik=sidik(nik), klien_sidik=sidik(klien)[:16],
+                             akun_id=akun.pk if akun is not None and akun.pk else None,
+                             **nilai)
+
+
 def cek_dpt(*, nik: str, nama: str = "", klien: str, akun=None) -> list[dict]:
     """Registrations of the holder of `nik`, newest election first, masked. Where a list
     has been fixed (DPS … DPT) the answer comes from that copy and names it with its hash;
@@ -121,6 +193,11 @@ def cek_dpt(*, nik: str, nama: str = "", klien: str, akun=None) -> list[dict]:
 
     nik = (nik or "").strip()
     _batasi(klien)
+    try:
+        _enumerasi_periksa(klien, nik)
+    except Diblokir:
+        _log(nik=nik, klien=klien, akun=akun, diblokir=True)
+        raise
     temuan = nik_cek_periksa(nik, kecamatan_ada=_kecamatan_ada)
     hasil: list[dict] = []
     if not temuan:
@@ -156,11 +233,8 @@ def cek_dpt(*, nik: str, nama: str = "", klien: str, akun=None) -> list[dict]:
         hasil = [j for k, j in sorted(
             hasil, key=lambda x: pemilu[x[0]["pemilu_id"]].tanggal_pemungutan, reverse=True)
             if not nama or nama_sama(nama, k["nama"])]
-    with transaction.atomic():
-        audit_catat(akun=akun, aksi="pemilih.cek_dpt", objek_tipe="cek_dpt",
-                    sesudah={"nik_sidik": sidik(nik), "dengan_nama": bool(nama),
-                             "valid": not temuan, "ditemukan": len(hasil),
-                             "klien_sidik": sidik(klien)[:16]})
+    _log(nik=nik, klien=klien, akun=akun, dengan_nama=bool(nama), valid=not temuan,
+         ditemukan=len(hasil), sumber=", ".join(sorted({h["sumber"] for h in hasil}))[:80])
     if temuan:
         raise DataTidakValid(temuan[0].pesan, code=KodePemilih.NIK_CEK_TIDAK_VALID,
                              details=[{"kode": t.kode, "pesan": t.pesan} for t in temuan])
@@ -168,4 +242,10 @@ def cek_dpt(*, nik: str, nama: str = "", klien: str, akun=None) -> list[dict]:
 
 
 def klien_dari(request) -> str:
-    return request.META.get("REMOTE_ADDR", "") or "tanpa-alamat"
+    """The client's address. Behind a reverse proxy every request comes from the proxy, so
+    a deployment names the header the proxy sets (`SIMPUL_CEK_DPT_HEADER_KLIEN`, e.g.
+    `HTTP_X_REAL_IP`); it is trusted only when configured, never by default."""
+    header = getattr(settings, "SIMPUL_CEK_DPT_HEADER_KLIEN", "") or os.environ.get(
+        "SIMPUL_CEK_DPT_HEADER_KLIEN", "")
+    alamat = request.META.get(header, "").split(",")[0].strip() if header else ""
+    return alamat or request.META.get("REMOTE_ADDR", "") or "tanpa-alamat"

@@ -26,3 +26,6 @@ class KodePemilih(StrEnum):
     BUKAN_DPT = "pemilih.bukan_dpt"
     DPTB_TERLAMBAT = "pemilih.dptb_terlambat"
     SUDAH_DI_DPT = "pemilih.sudah_di_dpt"
+    CEK_DIBLOKIR = "cek_dpt.diblokir"
+    SARAN_STATUS_SALAH = "pemilih.saran_status_salah"
+    SARAN_TANPA_ALASAN = "pemilih.saran_tanpa_alasan"

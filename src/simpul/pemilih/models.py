@@ -535,3 +535,108 @@ class PemilihKhusus(models.Model):
 
     def __str__(self) -> str:
         return self.nama
+
+
+class PeringatanCekDPT(models.Model):
+    """An alert from the public check: one client asked about many distinct NIKs (an
+    enumeration attempt, ANCHORS.md DPT 2023) and was blocked. Only keyed hashes stored."""
+
+    klien_sidik = models.CharField(max_length=64)
+    jenis = models.CharField(max_length=20, default="enumerasi")
+    jumlah_nik = models.PositiveIntegerField()
+    jendela_detik = models.PositiveIntegerField()
+    diblokir_sampai = models.DateTimeField()
+    dibuat = models.DateTimeField(default=timezone.now)
+    ditangani = models.BooleanField(default=False)
+
+    class Meta:
+        ordering = ["-dibuat"]
+        verbose_name = "peringatan cek DPT"
+        verbose_name_plural = "peringatan cek DPT"
+
+    def __str__(self) -> str:
+        return f"{self.jenis} {self.klien_sidik[:8]} ({self.jumlah_nik} NIK)"
+
+
+class PemeriksaanMutu(models.Model):
+    """Data-quality findings over a territory's list, kept as they were found: run when a
+    list is locked for a plenary and whenever staff ask."""
+
+    pemilu = models.ForeignKey("pemilu.Pemilu", on_delete=models.PROTECT, related_name="+")
+    wilayah_kode = models.CharField(max_length=13)
+    tahap = models.CharField(max_length=12, blank=True)
+    akun = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL,
+                             related_name="+")
+    jumlah_pemilih = models.PositiveIntegerField(default=0)
+    temuan = models.JSONField(default=list, encoder=DjangoJSONEncoder)
+    dibuat = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-dibuat"]
+        verbose_name = "pemeriksaan mutu data"
+        verbose_name_plural = "pemeriksaan mutu data"
+
+    def __str__(self) -> str:
+        return f"Mutu {self.wilayah_kode} ({self.dibuat:%Y-%m-%d})"
+
+
+class StatusSaran(models.TextChoices):
+    BARU = "baru", "Baru"
+    DIPROSES = "diproses", "Diproses"
+    SELESAI = "selesai", "Selesai ditindaklanjuti"
+    DITOLAK = "ditolak", "Ditolak"
+
+
+class SaranBawaslu(models.Model):
+    """A correction suggestion from Bawaslu (saran perbaikan), tracked to done or rejected
+    with a reason."""
+
+    pemilu = models.ForeignKey("pemilu.Pemilu", on_delete=models.PROTECT, related_name="+")
+    wilayah = models.ForeignKey("wilayah.Wilayah", on_delete=models.PROTECT, related_name="+")
+    nomor_surat = models.CharField(max_length=100)
+    tanggal_surat = models.DateField()
+    pemilih = models.ForeignKey(Pemilih, null=True, blank=True, on_delete=models.PROTECT,
+                                related_name="+")
+    jenis = models.CharField(max_length=20)
+    isi = models.TextField()
+    status = models.CharField(max_length=10, choices=StatusSaran.choices,
+                              default=StatusSaran.BARU)
+    alasan = models.TextField(blank=True, help_text="Tindak lanjut atau alasan penolakan.")
+    akun = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL,
+                             related_name="+")
+    dibuat = models.DateTimeField(default=timezone.now)
+    diubah = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-dibuat"]
+        verbose_name = "saran perbaikan Bawaslu"
+        verbose_name_plural = "saran perbaikan Bawaslu"
+
+    def __str__(self) -> str:
+        return f"{self.nomor_surat} ({self.get_status_display()})"
+
+
+class LogCekDPT(models.Model):
+    """Append-only log of every public DPT check (keyed hashes only, never the NIK). Kept
+    apart from the audit chain: the chain serialises writers behind one lock, which at a
+    polling-day peak would make the check itself the queue. Alerts and blocks still go to
+    the audit chain. Updates and deletes are refused by a trigger on PostgreSQL."""
+
+    waktu = models.DateTimeField(default=timezone.now)
+    nik_sidik = models.CharField(max_length=64)
+    klien_sidik = models.CharField(max_length=16)
+    akun = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
+                             on_delete=models.SET_NULL, related_name="+", db_constraint=False)
+    dengan_nama = models.BooleanField(default=False)
+    valid = models.BooleanField(default=True)
+    ditemukan = models.PositiveSmallIntegerField(default=0)
+    diblokir = models.BooleanField(default=False)
+    sumber = models.CharField(max_length=80, blank=True)
+
+    class Meta:
+        ordering = ["-waktu"]
+        verbose_name = "log cek DPT"
+        verbose_name_plural = "log cek DPT"
+
+    def __str__(self) -> str:
+        return f"{self.waktu:%Y-%m-%d %H:%M:%S} {self.klien_sidik}"

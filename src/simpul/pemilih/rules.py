@@ -179,3 +179,44 @@ def salinan_sidik(baris) -> str:
     for b in baris:
         h.update(("|".join("" if v is None else str(v) for v in b) + "\n").encode())
     return h.hexdigest()
+
+
+# --- data quality before each plenary (ANCHORS.md, SIDALIH data 2023) -----------------------
+@dataclass(frozen=True)
+class CekMutu:
+    kode: str
+    nama: str
+    keterangan: str
+
+
+CEK_MUTU = [
+    CekMutu("mutu.rt_rw_000", "RT/RW 000 atau kosong",
+            "Alamat tanpa RT/RW tidak dapat dipetakan ke TPS terdekat; SIDALIH 2023 memuat "
+            "puluhan ribu pemilih RT 00/RW 00 (ANCHORS.md)."),
+    CekMutu("mutu.nik_struktur", "Struktur NIK tidak sah",
+            "Bukan 16 angka, kode kecamatan tidak dikenal, tanggal (hari +40 untuk perempuan) "
+            "atau bulan tidak mungkin, atau nomor urut 0000 (Permendagri 108/2019)."),
+    CekMutu("mutu.nik_tanggal_beda", "Tanggal lahir berbeda dengan NIK",
+            "Bagian tanggal NIK tidak sama dengan tanggal lahir tercatat."),
+    CekMutu("mutu.nik_jenis_kelamin_beda", "Jenis kelamin berbeda dengan NIK",
+            "Hari pada NIK > 40 berarti perempuan."),
+    CekMutu("mutu.usia_hari_pemungutan", "Belum 17 tahun pada hari pemungutan",
+            "Belum 17 tahun pada hari pemungutan suara dan belum/tidak pernah kawin "
+            "(UU 7/2017 Pasal 198(1), RULES.md §4)."),
+    CekMutu("mutu.unsur_kosong", "Elemen data kosong",
+            "Tempat lahir, alamat atau status kawin kosong."),
+    CekMutu("mutu.nik_dua_orang", "Satu NIK untuk dua orang",
+            "NIK yang sama tercatat dengan nama dan tanggal lahir berbeda di daftar pemilu "
+            "lain, atau impor mengganti nama dan tanggal lahir pemilik NIK sekaligus."),
+]
+
+# Bawaslu's correction suggestions move only along these transitions (done or rejected
+# always with a reason).
+SARAN_TRANSISI = {"baru": {"diproses", "selesai", "ditolak"},
+                  "diproses": {"selesai", "ditolak"}, "selesai": set(), "ditolak": set()}
+
+
+def saran_boleh_pindah(dari: str, ke: str) -> bool:
+    """The declared table of Bawaslu suggestion states (ANCHORS.md, SIDALIH data: a log of
+    Bawaslu's correction suggestions tracked to done or rejected with a reason)."""
+    return ke in SARAN_TRANSISI.get(dari, set())

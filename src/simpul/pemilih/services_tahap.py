@@ -96,6 +96,10 @@ def tahap_kunci(*, akun, pemilu: Pemilu, wilayah_kode: str, tahap: str) -> Kunci
                                           tahap=tahap, akun=akun)
         audit_catat(akun=akun, aksi="pemilih.tahap_kunci", objek=kunci,
                     wilayah_kode=wilayah_kode, sesudah={"pemilu": pemilu.pk, "tahap": tahap})
+    # The findings the plenary looks at, recorded as they stand at the lock.
+    from .services_mutu import mutu_periksa
+
+    mutu_periksa(akun=akun, pemilu=pemilu, wilayah_kode=wilayah_kode, tahap=tahap)
     return kunci
 
 

@@ -16,6 +16,7 @@ urlpatterns = [
          name="pemilih-salinan-dps"),
     path("pemilih/pdpb/", views.pdpb_halaman, name="pemilih-pdpb"),
     path("pemilih/pdpb/rekap.<str:fmt>", views.pdpb_berkas, name="pemilih-pdpb-berkas"),
+    path("pemilih/mutu/", views.mutu_halaman, name="pemilih-mutu"),
     path("cek-dpt/", views.cek_dpt, name="cek-dpt"),
     path("coklit/", views.coklit_daftar_halaman, name="coklit"),
     path("coklit/baru/", views.coklit_baru, name="coklit-baru"),

@@ -62,10 +62,12 @@ def impor_temuan(request, impor_id: int):
 
 def cek_dpt(request):
     """Public page: no login. The NIK travels in a POST body, never in the URL."""
+    import os
+
     from .cek import cek_dpt as cari
     from .cek import klien_dari
 
-    konteks, status = {}, 200
+    konteks, status = {"statis_url": os.environ.get("SIMPUL_CEK_DPT_STATIS_URL", "")}, 200
     if request.method == "POST":
         konteks["dicari"] = True
         try:
@@ -334,3 +336,46 @@ def pdpb_berkas(request, fmt: str):
     isi, nama, mime = pdpb_ekspor(akun=request.user, pemilu=pemilu, mulai=mulai, sampai=sampai,
                                   format=fmt)
     return berkas_respons(isi, nama, mime, lampiran=fmt != "png")
+
+
+# --- data quality and Bawaslu suggestions ----------------------------------------------------
+@login_required
+def mutu_halaman(request):
+    from simpul.core.scope import Cakupan
+
+    from .models import PemeriksaanMutu, SaranBawaslu, StatusSaran
+    from .services_mutu import mutu_periksa, saran_catat, saran_tindak_lanjut
+
+    pemilu = pemilu_pilihan(akun=request.user, pemilu_id=request.GET.get("pemilu")
+                            or request.POST.get("pemilu"))
+    if request.method == "POST" and pemilu:
+        d, aksi = request.POST, request.POST.get("aksi")
+        try:
+            if aksi == "periksa":
+                mutu_periksa(akun=request.user, pemilu=pemilu,
+                             wilayah_kode=d.get("wilayah") or None)
+                messages.success(request, "Pemeriksaan mutu data selesai.")
+            elif aksi == "saran":
+                saran_catat(akun=request.user, pemilu=pemilu, kode_wilayah=d.get("wilayah", ""),
+                            nomor_surat=d.get("nomor_surat", ""),
+                            tanggal_surat=_tanggal(d.get("tanggal_surat", "")) or date.today(),
+                            jenis=d.get("jenis", ""), isi=d.get("isi", ""),
+                            pemilih_id=int(d["pemilih"]) if d.get("pemilih") else None)
+                messages.success(request, "Saran perbaikan Bawaslu dicatat.")
+            elif aksi == "saran_status":
+                saran_tindak_lanjut(akun=request.user, saran_id=int(d.get("saran") or 0),
+                                    status=d.get("status", ""), alasan=d.get("alasan", ""))
+                messages.success(request, "Status saran diperbarui.")
+        except (SimpulError, ValueError) as e:
+            messages.error(request, f"{getattr(e, 'message', e)} ({getattr(e, 'code', '')})")
+        return redirect(f"{request.path}?pemilu={pemilu.pk}")
+    cakupan = Cakupan.dari(request.user)
+    cakupan.wajib_staf()
+    mutu = (PemeriksaanMutu.objects.filter(pemilu=pemilu).filter(cakupan.q_kode("wilayah_kode"))
+            .first() if pemilu else None)
+    saran = list(SaranBawaslu.objects.filter(pemilu=pemilu).filter(cakupan.q_kode("wilayah_id"))
+                 .select_related("wilayah", "pemilih")[:200]) if pemilu else []
+    hitung = {s: sum(x.status == s for x in saran) for s in StatusSaran.values}
+    return render(request, "pemilih/mutu.html", {
+        "pemilu": pemilu, "daftar_pemilu": pemilu_daftar(akun=request.user), "mutu": mutu,
+        "saran": saran, "hitung": hitung, "status_saran": StatusSaran.choices})

@@ -93,18 +93,29 @@ def test_batas_global(client, buat_pemilih, settings):
     assert _cek(client, p.nik, REMOTE_ADDR="10.0.0.3").status_code == 429
 
 
-def test_setiap_pencarian_diaudit_dengan_sidik_bukan_nik(client, buat_pemilih):
+def test_setiap_pencarian_dicatat_dengan_sidik_bukan_nik(client, buat_pemilih):
+    """ANCHORS.md (DPT): every query logged, with keyed hashes; the log is append-only."""
+    from django.db import IntegrityError, connection, transaction
+
+    from simpul.pemilih.models import LogCekDPT
+
     p = buat_pemilih()
-    sebelum = AuditEntry.objects.filter(aksi="pemilih.cek_dpt").count()
     _cek(client, p.nik)
     _cek(client, "2")
-    entri = list(AuditEntry.objects.filter(aksi="pemilih.cek_dpt").order_by("seq"))[sebelum:]
+    entri = list(LogCekDPT.objects.order_by("id"))
     assert len(entri) == 2
-    assert entri[0].sesudah["nik_sidik"] == sidik(p.nik) and entri[0].sesudah["ditemukan"] == 1
-    assert entri[1].sesudah["valid"] is False
+    assert entri[0].nik_sidik == sidik(p.nik) and entri[0].ditemukan == 1
+    assert entri[0].sumber == "daftar berjalan (belum ditetapkan)"
+    assert entri[1].valid is False
     for e in entri:
-        teks = json.dumps([e.sebelum, e.sesudah, e.objek_id])
+        teks = json.dumps([e.nik_sidik, e.klien_sidik, e.sumber])
         assert p.nik not in teks and p.nik[6:] not in teks
+    if connection.vendor == "postgresql":
+        with pytest.raises(IntegrityError), transaction.atomic():
+            LogCekDPT.objects.filter(pk=entri[0].pk).update(ditemukan=0)
+        with pytest.raises(IntegrityError), transaction.atomic():
+            LogCekDPT.objects.filter(pk=entri[0].pk).delete()
+    assert LogCekDPT.objects.count() == 2
 
 
 def test_halaman_cek_dpt_publik(client, buat_pemilih):
@@ -123,3 +134,46 @@ def test_halaman_cek_dpt_publik(client, buat_pemilih):
 def test_nama_samarkan():
     assert nama_samarkan("AHMAD BIN ALI") == "AH*** B** A**"
     assert nama_samarkan("  ") == ""
+
+
+def _nik_acak(i: int) -> str:
+    return f"357405120590{i + 1:04d}"
+
+
+def test_anchors_dpt_enumerasi_diblokir_dengan_peringatan_dan_audit(client, buat_pemilih,
+                                                                   settings):
+    """ANCHORS.md (DPT, Nov 2023): many distinct NIKs from one client → blocked, one alert
+    row and one audit entry; other clients keep being served."""
+    from simpul.pemilih.models import LogCekDPT, PeringatanCekDPT
+
+    settings.SIMPUL_CEK_DPT_PER_KLIEN = 1000
+    settings.SIMPUL_CEK_DPT_NIK_BERBEDA = 5
+    p = buat_pemilih()
+    for i in range(5):
+        assert _cek(client, _nik_acak(i)).status_code == 200
+    for _ in range(3):  # the same NIK again is not a new one
+        assert _cek(client, _nik_acak(0)).status_code == 200
+    r = _cek(client, _nik_acak(5))
+    assert r.status_code == 429 and r.json()["code"] == KodePemilih.CEK_DIBLOKIR
+    assert _cek(client, p.nik).status_code == 429  # blocked for everything now
+    for i in range(6, 9):
+        assert _cek(client, _nik_acak(i)).status_code == 429
+    alarm = PeringatanCekDPT.objects.get()
+    assert alarm.jumlah_nik == 6 and alarm.klien_sidik == sidik("127.0.0.1")[:32]
+    assert AuditEntry.objects.filter(aksi="pemilih.cek_dpt_enumerasi").count() == 1
+    assert LogCekDPT.objects.filter(diblokir=True).count() == 5
+    assert _cek(client, p.nik, REMOTE_ADDR="10.1.1.1").json()["ditemukan"] is True
+
+
+def test_header_klien_hanya_dipercaya_bila_dikonfigurasi(client, buat_pemilih, settings):
+    settings.SIMPUL_CEK_DPT_PER_KLIEN = 1000
+    settings.SIMPUL_CEK_DPT_NIK_BERBEDA = 2
+    for i in range(2):
+        assert _cek(client, _nik_acak(i), HTTP_X_REAL_IP=f"10.9.9.{i}").status_code == 200
+    # Not configured: a spoofed header does not make a new client.
+    assert _cek(client, _nik_acak(2), HTTP_X_REAL_IP="10.9.9.9").status_code == 429
+    cache.clear()
+    settings.SIMPUL_CEK_DPT_HEADER_KLIEN = "HTTP_X_REAL_IP"
+    for i in range(6):
+        r = _cek(client, _nik_acak(i), HTTP_X_REAL_IP=f"10.8.8.{i}")
+        assert r.status_code == 200

@@ -310,3 +310,28 @@ def test_halaman_dan_api_tahap(client, operator, pemilu, dipetakan):
         "pemilu_id": pemilu.pk, "wilayah_kode": KEDOPOK, "tahap": "dpt"},
         content_type="application/json")
     assert salah.status_code == 422 and salah.json()["code"] == "pemilih.tahap_urutan_salah"
+
+
+def test_anchors_kpu_go_id_cadangan_statis_per_tps(operator, pemilu, dipetakan, tmp_path):
+    """ANCHORS.md (kpu.go.id, Feb 2024): a static fallback per TPS from the fixed list,
+    masked, with the list's hash and a manifest of file hashes; audited."""
+    import hashlib
+
+    from django.core.management import call_command
+
+    dps = _tetapkan(operator, pemilu, "dps")
+    call_command("pemilih", "statis", "--salinan", str(dps.pk), "--akun", operator.username,
+                 "-o", str(tmp_path))
+    manifest = json.loads((tmp_path / "manifest.json").read_text())
+    assert manifest["sha256_daftar"] == dps.sha256
+    assert sorted(manifest["berkas"]) == sorted(
+        ["index.html", f"{KEDOPOK}/index.html"]
+        + [f"{KEDOPOK}/tps-{n:03d}.html" for n in range(1, 6)])
+    for jalur, sidik in manifest["berkas"].items():
+        assert hashlib.sha256((tmp_path / jalur).read_bytes()).hexdigest() == sidik
+    tps1 = (tmp_path / KEDOPOK / "tps-001.html").read_text()
+    anggota = [p for p in dipetakan if p.tps.nomor == 1]
+    assert all(f"WA*** {p.nama.split()[1]}"[:6] in tps1 for p in anggota)
+    assert not any(p.nik in tps1 or p.nama in tps1 for p in dipetakan)
+    assert dps.sha256 in tps1
+    assert AuditEntry.objects.filter(aksi="pemilih.cek_statis_ekspor").count() == 1

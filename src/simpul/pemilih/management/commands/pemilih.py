@@ -1,4 +1,5 @@
-"""`simpul pemilih generate|impor|worker`: synthetic lists, imports, the background worker."""
+"""`simpul pemilih generate|impor|statis|worker`: synthetic lists, imports, the static
+fallback of the public check, the background worker."""
 
 import time
 
@@ -34,6 +35,11 @@ class Command(BaseCommand):
         i.add_argument("--sumber", default="dp4")
         i.add_argument("--galat", default="", help="Tulis laporan baris salah ke CSV ini")
 
+        st = sub.add_parser("statis", help="Tulis halaman cadangan cek DPT per TPS (HTML).")
+        st.add_argument("--salinan", type=int, required=True, help="id daftar yang ditetapkan")
+        st.add_argument("--akun", required=True, help="username petugas")
+        st.add_argument("--keluar", "-o", required=True, help="Direktori keluaran")
+
         w = sub.add_parser("worker", help="Jalankan worker Celery untuk impor latar belakang.")
         w.add_argument("--concurrency", type=int, default=1)
 
@@ -42,6 +48,23 @@ class Command(BaseCommand):
             getattr(self, f"_{aksi}")(**opsi)
         except (SimpulError, ValueError) as e:
             raise CommandError(getattr(e, "message", str(e))) from None
+
+    def _statis(self, *, salinan, akun, keluar, **_):
+        from pathlib import Path
+
+        from simpul.core.models import Akun
+
+        from ...models import SalinanDaftar
+        from ...statis import cek_statis_tulis
+
+        pengguna = Akun.objects.filter(username=akun).first()
+        daftar = SalinanDaftar.objects.filter(pk=salinan).exclude(sha256="").first()
+        if pengguna is None or daftar is None:
+            raise CommandError("Akun atau daftar yang ditetapkan tidak ditemukan.")
+        t = time.perf_counter()
+        hasil = cek_statis_tulis(akun=pengguna, salinan=daftar, keluar=Path(keluar))
+        self.stdout.write(f"{hasil['berkas']} berkas ({hasil['desa']} desa, {hasil['tps']} TPS, "
+                          f"{hasil['pemilih']} pemilih) dalam {time.perf_counter() - t:.1f} s")
 
     def _generate(self, *, wilayah, jumlah, seed, derau, keluar, kebenaran, tanggal_acuan,
                   **_):
