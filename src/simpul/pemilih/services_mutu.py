@@ -93,9 +93,7 @@ def mutu_periksa(*, akun, pemilu: Pemilu, wilayah_kode: str | None = None,
     df = _baca(aktif)
     kecamatan = set(Wilayah.objects.filter(tingkat="kecamatan").values_list("kode", flat=True))
     ids = _mutu_frame(df, kecamatan, pemilu.tanggal_pemungutan)
-    lain = Pemilih.objects.filter(nik=OuterRef("nik")).exclude(pemilu=pemilu).exclude(
-        Q(nama=OuterRef("nama")) | Q(tanggal_lahir=OuterRef("tanggal_lahir")))
-    dua = set(aktif.filter(Exists(lain)).values_list("id", flat=True))
+    dua = _nik_dua_orang_lintas_pemilu(pemilu, kode)
     dua |= set(RiwayatPemilih.objects.filter(pemilih__in=aktif, aksi="pemilih.impor_ubah")
                .annotate(na=KeyTextTransform("nama", "sebelum"),
                          nb=KeyTextTransform("nama", "sesudah"),
@@ -122,6 +120,31 @@ def mutu_periksa(*, akun, pemilu: Pemilu, wilayah_kode: str | None = None,
                     sesudah={"tahap": tahap, "pemilih": len(df),
                              "temuan": {t["kode"]: t["jumlah"] for t in temuan}})
     return hasil
+
+
+def _nik_dua_orang_lintas_pemilu(pemilu: Pemilu, kode: str) -> set[int]:
+    """Active voters whose NIK is listed in another election with another name and another
+    birth date. The other elections are named (`= ANY`), so each probe uses the unique
+    (pemilu, nik) index; NIK leads no index on its own."""
+    lain = list(Pemilu.objects.exclude(pk=pemilu.pk).values_list("pk", flat=True))
+    if not lain:
+        return set()
+    if connection.vendor != "postgresql":
+        ada = Pemilih.objects.filter(pemilu_id__in=lain, nik=OuterRef("nik")).exclude(
+            Q(nama=OuterRef("nama")) | Q(tanggal_lahir=OuterRef("tanggal_lahir")))
+        qs = Pemilih.objects.filter(pemilu=pemilu, status=StatusPemilih.AKTIF)
+        if kode:
+            qs = qs.filter(q_subpohon("desa_id", kode))
+        return set(qs.filter(Exists(ada)).values_list("id", flat=True))
+    sql = """
+        SELECT DISTINCT a.id FROM pemilih_pemilih a
+        JOIN pemilih_pemilih b ON b.pemilu_id = ANY(%s) AND b.nik = a.nik
+        WHERE a.pemilu_id = %s AND a.status = 'aktif'
+          AND (%s = '' OR a.desa_id = %s OR a.desa_id LIKE %s)
+          AND b.nama <> a.nama AND b.tanggal_lahir <> a.tanggal_lahir"""
+    with connection.cursor() as c:
+        c.execute(sql, [lain, pemilu.pk, kode, kode, kode + ".%"])
+        return {r[0] for r in c.fetchall()}
 
 
 # --- Bawaslu's correction suggestions ---------------------------------------------------------
