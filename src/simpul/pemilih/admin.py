@@ -1,9 +1,22 @@
 from django.contrib import admin
 
-from simpul.core.admin import CakupanAdmin
+from simpul.core.admin import CakupanAdmin, HanyaBacaAdmin
 from simpul.core.scope import Cakupan
 
-from .models import ImporPemilih, KategoriTMS, Pemilih
+from .models import (
+    ImporPemilih,
+    KategoriTMS,
+    KoreksiTertunda,
+    KunciTahap,
+    PemetaanTPS,
+    Pemilih,
+    PemilihKhusus,
+    PeringatanCekDPT,
+    PindahMemilih,
+    SalinanDaftar,
+    SaranBawaslu,
+    Tanggapan,
+)
 
 
 @admin.register(KategoriTMS)
@@ -48,3 +61,65 @@ class ImporPemilihAdmin(PemilihAdmin):
     def get_queryset(self, request):
         cakupan = Cakupan.dari(request.user)
         return ImporPemilih.objects.filter(cakupan.q_kode("wilayah_kode"))
+
+
+class _BacaAdmin(HanyaBacaAdmin, CakupanAdmin):
+    """Read-only and scoped: these records change only through the audited services."""
+
+
+@admin.register(PemetaanTPS)
+class PemetaanTPSAdmin(_BacaAdmin):
+    kolom_wilayah = ("wilayah_kode",)
+    list_display = ("wilayah_kode", "pemilu", "jumlah_pemilih", "jumlah_tps", "pindah", "dibuat")
+
+
+@admin.register(KunciTahap)
+class KunciTahapAdmin(_BacaAdmin):
+    kolom_wilayah = ("wilayah_kode",)
+    list_display = ("pemilu", "wilayah_kode", "tahap", "aktif", "dikunci", "dibuka")
+
+
+@admin.register(SalinanDaftar)
+class SalinanDaftarAdmin(_BacaAdmin):
+    kolom_wilayah = ("wilayah_kode",)
+    list_display = ("pemilu", "wilayah_kode", "tahap", "versi", "jumlah", "sha256", "dibuat")
+
+
+@admin.register(KoreksiTertunda)
+class KoreksiTertundaAdmin(_BacaAdmin):
+    kolom_wilayah = ("pemilih__desa_id",)
+    list_display = ("pemilih", "jenis", "status", "akun", "dibuat", "diterapkan")
+    list_filter = ("status", "jenis")
+
+
+@admin.register(Tanggapan)
+class TanggapanAdmin(_BacaAdmin):
+    kolom_wilayah = ("desa_id",)
+    list_display = ("desa", "jenis", "pelapor", "status", "dibuat")
+    list_filter = ("status", "jenis")
+
+
+@admin.register(PindahMemilih)
+class PindahMemilihAdmin(_BacaAdmin):
+    kolom_wilayah = ("pemilih__desa_id",)
+    list_display = ("pemilih", "tps_asal", "tps_tujuan", "tanggal")
+
+
+@admin.register(PemilihKhusus)
+class PemilihKhususAdmin(_BacaAdmin):
+    kolom_wilayah = ("tps__desa_id",)
+    list_display = ("nama", "tps", "dibuat")
+
+
+@admin.register(SaranBawaslu)
+class SaranBawasluAdmin(_BacaAdmin):
+    kolom_wilayah = ("wilayah_id",)
+    list_display = ("nomor_surat", "wilayah", "jenis", "status", "dibuat")
+    list_filter = ("status",)
+
+
+@admin.register(PeringatanCekDPT)
+class PeringatanCekDPTAdmin(HanyaBacaAdmin):
+    """Alerts of the public check concern no territory; KPU staff only (admin access)."""
+
+    list_display = ("dibuat", "jenis", "klien_sidik", "jumlah_nik", "diblokir_sampai")
