@@ -100,7 +100,7 @@ def beban(*, basis: str, niks: list[str], klien: int, permintaan: int, batas_det
                                headers={"X-Real-IP": ip})
                     kode = r.status_code
                     d = r.json()
-                    ok = (kode == 200 and all(h["sumber"].startswith("DPS versi")
+                    ok = (kode == 200 and all(h["sha256"] and "versi" in h["sumber"]
                                               for h in d["hasil"])) or (
                         kode == 422 and d.get("code") == "cek_dpt.nik_tidak_valid")
                 except (httpx.HTTPError, ValueError):
@@ -193,7 +193,8 @@ def main() -> None:
         print(f"{nama}: {h['n']:,} permintaan dalam {h['durasi']:.1f} s ({h['rps']:.0f}/s); "
               f"p50 {h['p50']:.0f} ms, p95 {h['p95']:.0f} ms, p99 {h['p99']:.0f} ms, "
               f"maks {h['maks']:.0f} ms; status {h['status']}; jawaban salah {h['salah']}")
-    print("jawaban salah = bukan 200 dari DPS yang ditetapkan atau 422 NIK tidak valid")
+    print("jawaban salah = bukan 200 dari daftar yang ditetapkan (dengan hash) atau 422 NIK "
+          "tidak valid")
     print(f"enumerasi dari satu alamat (60 NIK berbeda): {enum['dijawab']} dijawab, diblokir "
           f"mulai permintaan ke-{enum['pertama_blokir']}; kode {enum['kode']}; baris "
           f"peringatan baru {PeringatanCekDPT.objects.count() - peringatan_awal}")

@@ -118,8 +118,24 @@ def _enumerasi_periksa(klien: str, nik: str) -> None:
     raise Diblokir(blokir)
 
 
+_INGATAN: dict[str, tuple[float, object]] = {}
+INGAT_DETIK = 60
+
+
+def _ingat(nama: str, muat):
+    """Per-process memory of small, slow-changing tables (kecamatan codes, elections) for
+    at most a minute: two queries less on every public check at peak."""
+    sekarang = time.monotonic()
+    ada = _INGATAN.get(nama)
+    if ada is None or sekarang - ada[0] > INGAT_DETIK:
+        ada = (sekarang, muat())
+        _INGATAN[nama] = ada
+    return ada[1]
+
+
 def _kecamatan_ada(kode: str) -> bool:
-    return Wilayah.objects.filter(kode=kode, tingkat="kecamatan").exists()
+    return kode in _ingat("kecamatan", lambda: frozenset(
+        Wilayah.objects.filter(tingkat="kecamatan").values_list("kode", flat=True)))
 
 
 KUNCI_SALINAN = "cekdpt:salinan"
@@ -202,7 +218,7 @@ def cek_dpt(*, nik: str, nama: str = "", klien: str, akun=None) -> list[dict]:
     hasil: list[dict] = []
     if not temuan:
         salinan = salinan_terbaru()
-        pemilu = {p.pk: p for p in Pemilu.objects.all()}
+        pemilu = _ingat("pemilu", lambda: {p.pk: p for p in Pemilu.objects.all()})
         per_id = {s["pk"]: s for s in salinan.values()}
         baris = list(SalinanPemilih.objects.filter(nik=nik, salinan_id__in=list(per_id)))
         hidup = list(Pemilih.objects.filter(pemilu_id__in=list(pemilu), nik=nik)
@@ -213,6 +229,11 @@ def cek_dpt(*, nik: str, nama: str = "", klien: str, akun=None) -> list[dict]:
         pindah = {pm.pemilih_id: pm for pm in PindahMemilih.objects.filter(
             pemilih__in=hidup).select_related("tps_tujuan__desa")}
         id_hidup = {(p.pemilu_id, p.nik): p for p in hidup}
+        dipakai = {p.pemilu_id for p in hidup} | {per_id[b.salinan_id]["pemilu_id"]
+                                                 for b in baris}
+        if not dipakai <= set(pemilu):  # an election newer than the memory
+            _INGATAN.pop("pemilu", None)
+            pemilu = _ingat("pemilu", lambda: {p.pk: p for p in Pemilu.objects.all()})
         tps = {t.pk: t for t in TPS.objects.filter(pk__in=[b.tps_id for b in baris])}
         desa = {w.kode: w for w in Wilayah.objects.filter(
             kode__in=[b.desa_id for b in baris]).select_related("induk__induk")}

@@ -159,3 +159,10 @@ def test_pindah_periksa_rules3(kw, kode):
     cek = pindah_periksa(**{**dasar, **kw})
     assert [c.kode for c in cek] == [kode]
     assert cek[0].galat == (kode != "pemetaan.rt_tidak_bersambung")
+
+
+def test_tanpa_pemilih_tanpa_tps():
+    kosong = pl.DataFrame(schema={"id": pl.Int64, "desa": pl.Utf8, "rw": pl.Utf8,
+                                  "rt": pl.Utf8, "nkk": pl.Utf8})
+    hasil = tps_petakan(kosong, maks=300)
+    assert hasil.penempatan.is_empty() and hasil.per_tps.is_empty() and not hasil.temuan
