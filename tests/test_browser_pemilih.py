@@ -97,3 +97,31 @@ def test_pantarlih_coklit_di_ponsel_dan_pps_melihat_kemajuan(data_jatim, buka_ha
     expect(baris.locator("td")).to_have_text(["Kedopok · TPS 001", "4", "2", "1", "1", "75,0",
                                               ""])
     tangkap_layar(p, "pemilih-coklit-kemajuan.png")
+
+
+def test_isian_luring_ditolak_karena_daftar_dikunci_tampil_di_ponsel(data_jatim, buka_halaman):
+    """A save queued offline that the server refuses when it arrives (the list was locked
+    for the plenary meanwhile: 409 pemilih.tahap_terkunci) is not dropped silently: the
+    officer sees which voter to open again (ANCHORS.md, SIDALIH/e-Coklit)."""
+    from simpul.pemilih.services_tahap import tahap_kunci
+
+    pemilu, tps, pantarlih, _ = _siapkan()
+    kpu = Akun.objects.create_user(username="kpu_kota", password=KATA_SANDI,
+                                   peran=Peran.KPU_KAB_OPERATOR, wilayah_id="35.74")
+    h = buka_halaman(pantarlih)
+    _buka_pemilih(h, "AHMAD")
+    h.check("input[name=stiker]")
+    h.context.set_offline(True)
+    h.click("button.utama")
+    expect(h.locator("#antrean")).to_be_visible()
+    tahap_kunci(akun=kpu, pemilu=pemilu, wilayah_kode=KEDOPOK, tahap="dps")
+    h.context.set_offline(False)
+    h.goto("/coklit/")  # the list page sends what the device queued
+    ditolak = h.locator("#ditolak")
+    expect(ditolak).to_be_visible()
+    expect(ditolak).to_contain_text("HTTP 409")
+    ahmad = Pemilih.objects.get(nama="AHMAD")
+    assert (ahmad.coklit, ahmad.stiker, ahmad.versi) == ("belum", False, 1)
+    assert h.evaluate("localStorage.getItem('simpul-coklit-antrean')") == "[]"
+    ditolak.get_by_role("button", name="Tutup").click()
+    expect(ditolak).to_be_hidden()
