@@ -23,9 +23,9 @@ def baca_tabel(data: bytes, nama_berkas: str, *, wajib: set[str],
                              code=kode)
     nama = nama_berkas.lower()
     if nama.endswith(".xlsx"):
-        baris = _baris_xlsx(data, kode)
+        baris = baris_xlsx(data, kode)
     elif nama.endswith(".csv") or nama.endswith(".txt"):
-        baris = _baris_csv(data, kode)
+        baris = baris_csv(data, kode)
     else:
         raise DataTidakValid("Jenis berkas harus .csv atau .xlsx.", code=kode)
     try:
@@ -42,7 +42,7 @@ def baca_tabel(data: bytes, nama_berkas: str, *, wajib: set[str],
             yield nomor, dict(zip(kepala, teks, strict=False))
 
 
-def _baris_csv(data: bytes, kode: str):
+def baris_csv(data: bytes, kode: str):
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     try:
@@ -56,7 +56,7 @@ def _baris_csv(data: bytes, kode: str):
     return csv.reader(io.StringIO(teks), delimiter=pemisah)
 
 
-def _baris_xlsx(data: bytes, kode: str):
+def baris_xlsx(data: bytes, kode: str):
     from openpyxl import load_workbook
 
     try:

@@ -20,7 +20,7 @@ from django.utils import timezone
 
 from simpul.core.audit import audit_catat
 from simpul.core.errors import DataTidakValid
-from simpul.core.tabel import _baris_csv, _baris_xlsx
+from simpul.core.tabel import baris_csv, baris_xlsx
 from simpul.wilayah.models import Wilayah
 from simpul.wilayah.rules import TINGKAT_DESA
 
@@ -89,7 +89,7 @@ def _tabel(data: bytes, nama_berkas: str) -> pl.DataFrame:
     blank records kept as empty rows so that row i is line i + 2."""
     kode = KodePemilih.BERKAS_TIDAK_VALID
     if nama_berkas.lower().endswith(".xlsx"):
-        baris = _baris_xlsx(data, kode)
+        baris = baris_xlsx(data, kode)
         try:
             kepala = [str(k or "").strip().lower() for k in next(baris)]
         except StopIteration:
@@ -99,7 +99,7 @@ def _tabel(data: bytes, nama_berkas: str) -> pl.DataFrame:
                  else str(v)) for v in (list(r) + [None] * lebar)[:lebar]] for r in baris]
         nama = [k or f"_kolom_{i}" for i, k in enumerate(kepala)]
         return pl.DataFrame(isi, schema=dict.fromkeys(nama, pl.Utf8), orient="row")
-    _baris_csv(data, kode)  # the named refusal of a file that is not UTF-8
+    baris_csv(data, kode)  # the named refusal of a file that is not UTF-8
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     contoh = data[:4096]
