@@ -1,7 +1,7 @@
 from datetime import date, datetime
 
 from django.http import HttpResponse
-from ninja import File, Form, Router, Schema, Status
+from ninja import Field, File, Form, Router, Schema, Status
 from ninja.files import UploadedFile
 
 from simpul.pemilu.selectors import pemilu_ambil
@@ -353,20 +353,88 @@ def tanggapan_api(request, data: TanggapanIn):
     return {"id": t.pk, "status": t.status}
 
 
-class DptbIn(Schema):
-    pemilih_id: int
-    tps_tujuan_id: int
+class EntriDptbIn(Schema):
+    kunci: str = Field(..., description="Dibuat perangkat sekali per entri (8–100 karakter); "
+                                        "kirim ulang dengan kunci yang sama aman.")
+    nik: str
+    tps_tujuan_id: int | None = None
+    kode_desa_tujuan: str = ""
+    tps_tujuan: int | None = Field(None, description="Nomor TPS tujuan di desa tujuan.")
     alasan: str
-    tanggal: date
     nomor_surat: str = ""
+    tanggal_surat: date | None = None
+    waktu_perangkat: datetime | None = Field(None, description="Jam perangkat (keterangan; "
+                                                               "yang dihitung jam server).")
 
 
-@router.post("/dptb", url_name="pemilih_dptb", summary="Catat pindah memilih (DPTb)")
-def dptb_api(request, data: DptbIn):
-    from .services_tahap import dptb_catat
+class DptbKirimIn(Schema):
+    pemilu_id: int
+    entri: list[EntriDptbIn]
 
-    pm = dptb_catat(akun=request.user, **data.dict())
-    return {"id": pm.pk, "tps_asal_id": pm.tps_asal_id, "tps_tujuan_id": pm.tps_tujuan_id}
+
+class KirimanOut(Schema):
+    id: int
+    sumber: str
+    diterima: datetime
+    status: str
+    jumlah: int
+    ulang: int
+    ditolak_bentuk: int
+    antre: int
+    dicatat: int
+    ditolak: int
+    selesai: datetime | None
+    nama_berkas: str
+
+
+@router.post("/dptb/kirim", response={202: dict}, url_name="pemilih_dptb_kirim",
+             summary="Kirim entri pindah memilih (DPTb): diterima dengan jam server, lalu "
+                     "diputuskan; kirim ulang dengan kunci yang sama tidak tercatat dua kali")
+def dptb_kirim_api(request, data: DptbKirimIn):
+    from .models import SumberDPTb
+    from .services_dptb import dptb_terima, kiriman_ringkas
+
+    isian = [e.dict() | {"waktu_perangkat": e.waktu_perangkat and e.waktu_perangkat.isoformat(),
+                         "tanggal_surat": e.tanggal_surat and e.tanggal_surat.isoformat()}
+             for e in data.entri]
+    k, hasil = dptb_terima(akun=request.user, pemilu_id=data.pemilu_id, isian=isian,
+                           sumber=SumberDPTb.API)
+    return Status(202, {"kiriman": kiriman_ringkas(k), "hasil": hasil})
+
+
+@router.post("/dptb/impor", response={202: KirimanOut}, url_name="pemilih_dptb_impor",
+             summary="Unggah entri DPTb (CSV/XLSX: nik, kode_desa_tujuan, tps_tujuan, alasan, "
+                     "nomor_surat, tanggal_surat)")
+def dptb_impor_api(request, pemilu_id: int = Form(...), berkas: UploadedFile = File(...)):
+    from .services_dptb import dptb_impor, kiriman_ringkas
+
+    k = dptb_impor(akun=request.user, pemilu_id=pemilu_id, data=berkas.read(),
+                   nama_berkas=berkas.name or "")
+    return Status(202, kiriman_ringkas(k))
+
+
+@router.get("/dptb/kiriman/{kiriman_id}", url_name="pemilih_dptb_kiriman",
+            summary="Kemajuan satu kiriman DPTb dan hasil tiap entri")
+def dptb_kiriman_api(request, kiriman_id: int):
+    from .services_dptb import kiriman_ambil, kiriman_ringkas
+
+    k = kiriman_ambil(akun=request.user, kiriman_id=kiriman_id)
+    return {"kiriman": kiriman_ringkas(k),
+            "entri": [{"kunci": e.kunci, "baris": e.baris, "status": e.status, "kode": e.kode,
+                       "pesan": e.pesan, "diterima": e.diterima, "diproses": e.diproses}
+                      for e in k.entri.order_by("pk")],
+            "temuan": k.temuan}
+
+
+@router.get("/dptb/kiriman/{kiriman_id}/temuan", url_name="pemilih_dptb_temuan",
+            summary="Baris yang tidak tercatat, dengan alasannya (CSV)")
+def dptb_temuan_api(request, kiriman_id: int):
+    from .services_dptb import kiriman_temuan_ekspor
+
+    respons = HttpResponse(kiriman_temuan_ekspor(akun=request.user, kiriman_id=kiriman_id),
+                           content_type="text/csv; charset=utf-8")
+    respons["Content-Disposition"] = f'attachment; filename="temuan-dptb-{kiriman_id}.csv"'
+    return respons
 
 
 class DpkIn(Schema):

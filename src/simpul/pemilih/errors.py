@@ -25,6 +25,8 @@ class KodePemilih(StrEnum):
     BELUM_DIPETAKAN = "pemilih.belum_dipetakan"
     BUKAN_DPT = "pemilih.bukan_dpt"
     DPTB_TERLAMBAT = "pemilih.dptb_terlambat"
+    DPTB_SUDAH = "pemilih.dptb_sudah_tercatat"
+    DPTB_KUNCI_BENTROK = "pemilih.dptb_kunci_bentrok"
     SUDAH_DI_DPT = "pemilih.sudah_di_dpt"
     CEK_DIBLOKIR = "cek_dpt.diblokir"
     SARAN_STATUS_SALAH = "pemilih.saran_status_salah"

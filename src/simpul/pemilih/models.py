@@ -4,6 +4,8 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 
+from simpul.core.nik import nik_samarkan
+
 
 class KategoriTMS(models.Model):
     """A reason a listed person is not eligible (TMS). Kept as data, keyed by a slug:
@@ -492,7 +494,12 @@ class PindahMemilih(models.Model):
     alasan = models.CharField(max_length=200)
     nomor_surat = models.CharField("nomor Model A-Surat Pindah Memilih", max_length=60,
                                    blank=True)
-    tanggal = models.DateField()
+    tanggal = models.DateField(help_text="Tanggal surat pindah memilih (keterangan).")
+    diterima = models.DateTimeField(default=timezone.now,
+                                    help_text="Waktu server menerima isian: yang dihitung "
+                                              "untuk batas waktu, walau diproses kemudian.")
+    entri = models.OneToOneField("EntriDPTb", null=True, blank=True, on_delete=models.PROTECT,
+                                 related_name="pindah")
     akun = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL,
                              related_name="+")
     dibuat = models.DateTimeField(default=timezone.now)
@@ -506,6 +513,94 @@ class PindahMemilih(models.Model):
 
     def __str__(self) -> str:
         return f"{self.pemilih_id}: {self.tps_asal_id} → {self.tps_tujuan_id}"
+
+
+class SumberDPTb(models.TextChoices):
+    FORMULIR = "formulir", "Formulir"
+    API = "api", "API"
+    BERKAS = "berkas", "Berkas CSV/XLSX"
+
+
+class StatusKiriman(models.TextChoices):
+    ANTRE = "antre", "Dalam antrean"
+    BERJALAN = "berjalan", "Diproses"
+    SELESAI = "selesai", "Selesai"
+
+
+class KirimanDPTb(models.Model):
+    """One submission of DPTb entries (a form, an API batch or a spreadsheet), received and
+    stored before any rule is checked, so an entry counts at the time the server received
+    it even when processing is late (ANCHORS.md, SIDALIH Jan 2024: offices had a thousand
+    records pending at the deadline)."""
+
+    pemilu = models.ForeignKey("pemilu.Pemilu", on_delete=models.PROTECT, related_name="+")
+    akun = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL,
+                             related_name="+")
+    wilayah_kode = models.CharField(max_length=13, blank=True)
+    sumber = models.CharField(max_length=10, choices=SumberDPTb.choices)
+    nama_berkas = models.CharField(max_length=255, blank=True)
+    sha256 = models.CharField(max_length=64, blank=True)
+    diterima = models.DateTimeField(default=timezone.now)
+    status = models.CharField(max_length=10, choices=StatusKiriman.choices,
+                              default=StatusKiriman.ANTRE)
+    jumlah = models.PositiveIntegerField(default=0, help_text="Entri yang diterima kiriman ini.")
+    ulang = models.PositiveIntegerField(default=0, help_text="Entri yang sudah diterima dulu.")
+    temuan = models.JSONField(default=list, blank=True,
+                              help_text="Baris yang tidak dapat diterima: [{baris, kode, pesan}].")
+    selesai = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-diterima"]
+        verbose_name = "kiriman DPTb"
+        verbose_name_plural = "kiriman DPTb"
+
+    def __str__(self) -> str:
+        return f"{self.get_sumber_display()} {self.diterima:%Y-%m-%d %H:%M} ({self.jumlah})"
+
+
+class StatusEntri(models.TextChoices):
+    ANTRE = "antre", "Diterima, menunggu diproses"
+    DICATAT = "dicatat", "Dicatat di DPTb"
+    DITOLAK = "ditolak", "Ditolak"
+
+
+class EntriDPTb(models.Model):
+    """One DPTb entry as received: the key the device or file gave it (a resend is not
+    stored twice), the server's receipt time, what was sent, and how it ended."""
+
+    kiriman = models.ForeignKey(KirimanDPTb, on_delete=models.PROTECT, related_name="entri")
+    pemilu = models.ForeignKey("pemilu.Pemilu", on_delete=models.PROTECT, related_name="+",
+                               db_index=False)
+    kunci = models.CharField(max_length=100, unique=True)
+    sidik = models.CharField(max_length=64, help_text="SHA-256 isi entri.")
+    baris = models.PositiveIntegerField(null=True, blank=True, help_text="Baris berkas.")
+    nik = models.CharField("NIK", max_length=16)
+    tps_tujuan = models.ForeignKey("pemilu.TPS", on_delete=models.PROTECT, related_name="+")
+    alasan = models.CharField(max_length=200)
+    nomor_surat = models.CharField(max_length=60, blank=True)
+    tanggal_surat = models.DateField(null=True, blank=True)
+    waktu_perangkat = models.DateTimeField(null=True, blank=True,
+                                           help_text="Jam di perangkat (keterangan saja).")
+    diterima = models.DateTimeField(default=timezone.now)
+    status = models.CharField(max_length=8, choices=StatusEntri.choices,
+                              default=StatusEntri.ANTRE)
+    kode = models.CharField(max_length=60, blank=True)
+    pesan = models.TextField(blank=True)
+    diproses = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["diterima", "id"]
+        verbose_name = "entri DPTb"
+        verbose_name_plural = "entri DPTb"
+        indexes = [models.Index(fields=["kiriman", "status"], name="entri_dptb_kiriman"),
+                   models.Index(fields=["pemilu", "status"], name="entri_dptb_status")]
+
+    def __str__(self) -> str:
+        return f"{self.kunci} ({self.status})"
+
+    @property
+    def nik_samar(self) -> str:
+        return nik_samarkan(self.nik)
 
 
 class PemilihKhusus(models.Model):

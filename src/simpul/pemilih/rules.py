@@ -8,7 +8,8 @@ record, a warning is kept with it for staff to look at. Nothing here fixes data.
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
 
 from simpul.core.nik import nik_periksa
 
@@ -157,12 +158,36 @@ def tahap_boleh_ditetapkan(tahap: str, terakhir: str | None) -> bool:
 
 DPTB_HARI_SEBELUM = 7
 
+# Keppres 41/1987 (Pembagian Wilayah Indonesia menjadi 3 Wilayah Waktu), by province code;
+# every other province is WIB. The Papua provinces formed in 2022 are in WIT as Papua was.
+_WITA = {"51", "52", "53", "63", "64", "65", "71", "72", "73", "74", "75", "76"}
+_WIT = {"81", "82", "91", "92", "93", "94", "95", "96"}
+
+
+def zona_waktu(kode_wilayah: str) -> ZoneInfo:
+    """The legal time zone of a region (Keppres 41/1987): WIB, WITA or WIT."""
+    prov = kode_wilayah[:2]
+    if prov in _WIT:
+        return ZoneInfo("Asia/Jayapura")
+    if prov in _WITA:
+        return ZoneInfo("Asia/Makassar")
+    return ZoneInfo("Asia/Jakarta")
+
 
 def dptb_tepat_waktu(tanggal_lapor: date, tanggal_pemungutan: date,
                      hari: int = DPTB_HARI_SEBELUM) -> bool:
     """DPTb: a DPT voter who moves reports at least 7 days before polling (PKPU 7/2022
     Pasal 117 as summarised in RULES.md §4, secondary; a per-election parameter)."""
     return (tanggal_pemungutan - tanggal_lapor).days >= hari
+
+
+def dptb_diterima_tepat_waktu(diterima: datetime, tanggal_pemungutan: date, kode_wilayah: str,
+                              hari: int = DPTB_HARI_SEBELUM) -> bool:
+    """The day that counts is the day the server received the entry, in the local time of
+    the voter's region (ANCHORS.md, SIDALIH 2024: entries kept coming in after the deadline
+    while others could not get through) — never a date typed in or the device's clock."""
+    lokal = diterima.astimezone(zona_waktu(kode_wilayah)).date()
+    return dptb_tepat_waktu(lokal, tanggal_pemungutan, hari)
 
 
 KOLOM_SALINAN = ["desa_id", "tps_nomor", "nik", "nkk", "nama", "tempat_lahir", "tanggal_lahir",

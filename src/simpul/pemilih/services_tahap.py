@@ -15,7 +15,7 @@ from simpul.core.audit import audit_catat
 from simpul.core.dokumen import PDF, XLSX, pdf_render, tanggal_teks
 from simpul.core.errors import DataTidakValid, SimpulError, TidakDitemukan
 from simpul.core.nik import nik_samarkan
-from simpul.core.roles import PERAN_KPU, Peran
+from simpul.core.roles import PERAN_KPU
 from simpul.core.scope import Cakupan, di_bawah, leluhur, q_subpohon
 from simpul.core.tabel import tulis_xlsx
 from simpul.pemilu.models import TPS, Pemilu
@@ -42,7 +42,6 @@ from .models import (
 from .rules import (
     KOLOM_SALINAN,
     cukup_umur,
-    dptb_tepat_waktu,
     nik_cek_periksa,
     salinan_sidik,
     tahap_boleh_ditetapkan,
@@ -288,7 +287,7 @@ def tanggapan_selesaikan(*, akun, tanggapan_id: int, status: str,
     return t
 
 
-# --- DPTb and DPK -------------------------------------------------------------------------
+# --- DPK (DPTb is in services_dptb) ------------------------------------------------------
 def _dpt_memuat(pemilu_id: int, kode_desa: str, nik: str):
     """The newest fixed DPT over this desa, and the voter's row in it (or None)."""
     dpt = (SalinanDaftar.objects.filter(pemilu_id=pemilu_id, tahap=Tahap.DPT,
@@ -297,47 +296,6 @@ def _dpt_memuat(pemilu_id: int, kode_desa: str, nik: str):
     if dpt is None:
         return None, None
     return dpt, SalinanPemilih.objects.filter(salinan=dpt, nik=nik).first()
-
-
-def dptb_catat(*, akun, pemilih_id: int, tps_tujuan_id: int, alasan: str,
-               tanggal: date, nomor_surat: str = "") -> PindahMemilih:
-    """A DPT voter moves to vote at another TPS (DPTb, Model A-Surat Pindah Memilih):
-    only a voter of the fixed DPT, reported in time (PKPU 7/2022 Pasal 117, RULES.md §4),
-    once per election; origin and destination are kept."""
-    p = Pemilih.objects.filter(pk=pemilih_id).select_related("pemilu").first()
-    if p is None:
-        raise TidakDitemukan("Pemilih tidak ditemukan di wilayah kerja Anda.")
-    cakupan = Cakupan.dari(akun)
-    cakupan.wajib_peran(PERAN_KPU | {Peran.PPK, Peran.PPS}, "Peran Anda tidak mencatat DPTb.")
-    if not cakupan.mencakup(p.desa_id):
-        raise TidakDitemukan("Pemilih tidak ditemukan di wilayah kerja Anda.")
-    dpt, baris = _dpt_memuat(p.pemilu_id, p.desa_id, p.nik)
-    if baris is None:
-        raise DataTidakValid("Pemilih ini tidak terdaftar di DPT yang ditetapkan.",
-                             code=KodePemilih.BUKAN_DPT)
-    hari = int(p.pemilu.param("dptb_hari_sebelum", 7))
-    if not dptb_tepat_waktu(tanggal, p.pemilu.tanggal_pemungutan, hari):
-        raise DataTidakValid(f"Pindah memilih dilaporkan paling lambat {hari} hari sebelum "
-                             "hari pemungutan suara.", code=KodePemilih.DPTB_TERLAMBAT)
-    tujuan = TPS.objects.filter(pk=tps_tujuan_id, pemilu_id=p.pemilu_id).first()
-    if tujuan is None or tujuan.pk == baris.tps_id:
-        raise DataTidakValid("TPS tujuan harus TPS lain pada pemilu ini.",
-                             code=KodePemilih.DATA_TIDAK_VALID)
-    if not alasan.strip():
-        raise DataTidakValid("Alasan pindah memilih wajib diisi.",
-                             code=KodePemilih.DATA_TIDAK_VALID)
-    with transaction.atomic():
-        if PindahMemilih.objects.filter(pemilu_id=p.pemilu_id, pemilih=p).exists():
-            raise DataTidakValid("Pemilih ini sudah tercatat pindah memilih.",
-                                 code=KodePemilih.NIK_GANDA)
-        pm = PindahMemilih.objects.create(pemilu_id=p.pemilu_id, pemilih=p, salinan=dpt,
-                                          tps_asal_id=baris.tps_id, tps_tujuan=tujuan,
-                                          alasan=alasan.strip(), tanggal=tanggal,
-                                          nomor_surat=nomor_surat.strip(), akun=akun)
-        audit_catat(akun=akun, aksi="pemilih.dptb_catat", objek=pm, wilayah_kode=p.desa_id,
-                    sesudah={"pemilih": p.pk, "tps_asal": baris.tps_id,
-                             "tps_tujuan": tujuan.pk, "dpt": dpt.pk, "alasan": pm.alasan})
-    return pm
 
 
 def dpk_catat(*, akun, tps_id: int, nik: str, nama: str, tanggal_lahir: date,

@@ -14,3 +14,12 @@ def impor_tugas(impor_id: int) -> dict:
     impor = impor_jalankan(impor_id=impor_id)
     return {"status": impor.status, "dibuat": impor.dibuat_jumlah,
             "galat": impor.galat_jumlah}
+
+
+@app.task(name="pemilih.dptb_proses")
+def dptb_tugas(kiriman_id: int) -> int:
+    """Decide the received entries of one DPTb submission; a redelivered task finds them
+    decided and does nothing (entries are taken with SKIP LOCKED, status ANTRE only)."""
+    from .services_dptb import dptb_proses
+
+    return dptb_proses(kiriman_id=kiriman_id)

@@ -11,7 +11,7 @@ from simpul.pemilu.selectors import pemilu_ambil, pemilu_daftar, pemilu_pilihan
 
 from .errors import KodePemilih
 from .impor import KOLOM, KOLOM_WAJIB, _tanggal, batas_byte, ukuran_periksa
-from .models import Disabilitas, StatusKawin, Sumber
+from .models import Disabilitas, StatusEntri, StatusKawin, Sumber, SumberDPTb
 from .selectors import (
     coklit_daftar,
     coklit_kemajuan,
@@ -223,8 +223,6 @@ def pemetaan_tps(request, tps_id: int):
 def tahap_halaman(request):
     """Stages of the list: lock, fix, pending corrections, public responses, DPTb, DPK, and
     the exports of every fixed list."""
-    from datetime import date as _date
-
     from . import services_tahap as st
     from .models import JenisTanggapan, Tahap
     from .selectors import tahap_ringkas
@@ -261,12 +259,6 @@ def tahap_halaman(request):
                                         status=d.get("status", ""),
                                         tindak_lanjut=d.get("tindak_lanjut", ""))
                 messages.success(request, "Tanggapan diselesaikan.")
-            elif aksi == "dptb":
-                st.dptb_catat(akun=request.user, pemilih_id=int(d.get("pemilih") or 0),
-                              tps_tujuan_id=int(d.get("tujuan") or 0), alasan=d.get("alasan", ""),
-                              nomor_surat=d.get("nomor_surat", ""),
-                              tanggal=_tanggal(d.get("tanggal", "")) or _date.today())
-                messages.success(request, "Pindah memilih (DPTb) dicatat.")
         except (SimpulError, ValueError) as e:
             messages.error(request, f"{getattr(e, 'message', e)} ({getattr(e, 'code', '')})")
         return redirect(f"{request.path}?pemilu={pemilu.pk}")
@@ -379,3 +371,57 @@ def mutu_halaman(request):
     return render(request, "pemilih/mutu.html", {
         "pemilu": pemilu, "daftar_pemilu": pemilu_daftar(akun=request.user), "mutu": mutu,
         "saran": saran, "hitung": hitung, "status_saran": StatusSaran.choices})
+
+
+# --- DPTb -----------------------------------------------------------------------------------
+@login_required
+def dptb_halaman(request):
+    """DPTb desk of an office: one entry at a time (queued on the device when the
+    connection drops), or a spreadsheet; what was received, when, and how it ended."""
+    from .services_dptb import dptb_impor, dptb_ringkas, dptb_terima
+
+    pemilu = pemilu_pilihan(akun=request.user, pemilu_id=request.GET.get("pemilu")
+                            or request.POST.get("pemilu"))
+    if request.method == "POST" and pemilu:
+        try:
+            if request.FILES.get("berkas"):
+                berkas = request.FILES["berkas"]
+                k = dptb_impor(akun=request.user, pemilu_id=pemilu.pk, data=berkas.read(),
+                               nama_berkas=berkas.name)
+                return redirect("pemilih-dptb-kiriman", kiriman_id=k.pk)
+            _, hasil = dptb_terima(akun=request.user, pemilu_id=pemilu.pk,
+                                   isian=[request.POST.dict()], sumber=SumberDPTb.FORMULIR)
+            h = hasil[0]
+            if h["status"] == StatusEntri.DITOLAK:
+                messages.error(request, f"{h['pesan']} ({h['kode']})")
+            else:
+                messages.success(request, f"Entri diterima {h['diterima'][:16]}: "
+                                          f"{StatusEntri(h['status']).label}.")
+        except SimpulError as e:
+            messages.error(request, f"{e.message} ({e.code})")
+        return redirect(f"{request.path}?pemilu={pemilu.pk}")
+    konteks = {"pemilu": pemilu, "daftar_pemilu": pemilu_daftar(akun=request.user),
+               "kunci": uuid.uuid4().hex}
+    if pemilu:
+        konteks.update(dptb_ringkas(akun=request.user, pemilu=pemilu))
+    return render(request, "pemilih/dptb.html", konteks)
+
+
+@login_required
+def dptb_kiriman(request, kiriman_id: int):
+    from .services_dptb import kiriman_ambil, kiriman_ringkas
+
+    k = kiriman_ambil(akun=request.user, kiriman_id=kiriman_id)
+    return render(request, "pemilih/dptb_kiriman.html", {
+        "k": k, "r": kiriman_ringkas(k),
+        "ditolak": k.entri.filter(status=StatusEntri.DITOLAK).order_by("baris", "pk")[:100]})
+
+
+@login_required
+def dptb_temuan(request, kiriman_id: int):
+    from .services_dptb import kiriman_temuan_ekspor
+
+    respons = HttpResponse(kiriman_temuan_ekspor(akun=request.user, kiriman_id=kiriman_id),
+                           content_type="text/csv; charset=utf-8")
+    respons["Content-Disposition"] = f'attachment; filename="temuan-dptb-{kiriman_id}.csv"'
+    return respons

@@ -4,7 +4,7 @@ cekdptonline, DPT rows)."""
 
 import io
 import json
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 from django.core.cache import cache
@@ -17,17 +17,18 @@ from simpul.pemilih.kunci import TahapTerkunci
 from simpul.pemilih.models import (
     KoreksiTertunda,
     Pemilih,
+    PindahMemilih,
     RiwayatPemilih,
     SalinanDaftar,
     SalinanPemilih,
 )
 from simpul.pemilih.rules import dptb_tepat_waktu, salinan_sidik, tahap_boleh_ditetapkan
 from simpul.pemilih.services import pemilih_buat, pemilih_ubah
+from simpul.pemilih.services_dptb import dptb_terima
 from simpul.pemilih.services_pemetaan import pemetaan_jalankan
 from simpul.pemilih.services_tahap import (
     dpk_catat,
     dps_ekspor,
-    dptb_catat,
     koreksi_ajukan,
     rekap_ekspor,
     rekap_hitung,
@@ -190,28 +191,21 @@ def test_tanggapan_masyarakat_dicatat_dan_diselesaikan(operator, pemilu, dipetak
 
 
 def test_dptb_dan_dpk_rules4(operator, pemilu, dipetakan, client):
-    """RULES.md §4: DPTb are DPT voters moving to another TPS (origin and destination kept,
-    reported ≥ 7 days before polling); DPK are eligible people not on the DPT."""
+    """RULES.md §4: DPTb are DPT voters moving to another TPS (origin and destination kept;
+    the rules of an entry are in test_dptb.py); DPK are eligible people not on the DPT.
+    Both show in the DPT recap and the public check."""
     p = dipetakan[3]
     tujuan = TPS.objects.get(pemilu=pemilu, desa_id="35.74.05.1006", nomor=1)
-    with pytest.raises(DataTidakValid) as e:
-        dptb_catat(akun=operator, pemilih_id=p.pk, tps_tujuan_id=tujuan.pk, alasan="kerja",
-                   tanggal=date(2024, 2, 1))
-    assert e.value.code == "pemilih.bukan_dpt"
     for tahap in ("dps", "dpshp", "dpshp_akhir", "dpt"):
         dpt = _tetapkan(operator, pemilu, tahap)
-    with pytest.raises(DataTidakValid) as e:
-        dptb_catat(akun=operator, pemilih_id=p.pk, tps_tujuan_id=tujuan.pk, alasan="kerja",
-                   tanggal=date(2024, 2, 10))
-    assert e.value.code == "pemilih.dptb_terlambat"
-    pm = dptb_catat(akun=operator, pemilih_id=p.pk, tps_tujuan_id=tujuan.pk,
-                    alasan="bekerja di luar kota", tanggal=date(2024, 2, 1),
-                    nomor_surat="A-SPM/001")
+    pemilu.tanggal_pemungutan = date.today() + timedelta(days=30)
+    pemilu.save()
+    _, hasil = dptb_terima(akun=operator, pemilu_id=pemilu.pk, isian=[
+        {"kunci": "dptb-uji-0001", "nik": p.nik, "tps_tujuan_id": tujuan.pk,
+         "alasan": "bekerja di luar kota", "nomor_surat": "A-SPM/001"}])
+    assert hasil[0]["status"] == "dicatat", hasil
+    pm = PindahMemilih.objects.get(pemilih=p)
     assert (pm.tps_asal_id, pm.tps_tujuan_id, pm.salinan_id) == (p.tps_id, tujuan.pk, dpt.pk)
-    with pytest.raises(DataTidakValid) as e:
-        dptb_catat(akun=operator, pemilih_id=p.pk, tps_tujuan_id=tujuan.pk, alasan="lagi",
-                   tanggal=date(2024, 2, 1))
-    assert e.value.code == "pemilih.nik_ganda"
     r = client.post("/api/v1/pemilih/cek", json.dumps({"nik": p.nik}),
                     content_type="application/json").json()["hasil"][0]
     assert r["pindah_ke"].startswith("TPS 001") and r["sumber"] == "DPT versi 1"
@@ -225,7 +219,7 @@ def test_dptb_dan_dpk_rules4(operator, pemilu, dipetakan, client):
         dpk_catat(akun=operator, tps_id=tps1.pk, nik="2", nama="X",
                   tanggal_lahir=date(1980, 1, 5), jenis_kelamin="L")
     assert e.value.code == "nik.format"
-    muda = date(2008, 3, 1)
+    muda = date.today().replace(day=1) - timedelta(days=16 * 365)
     with pytest.raises(DataTidakValid) as e:
         dpk_catat(akun=operator, tps_id=tps1.pk, nik=nik_untuk(muda, urut=700), nama="MUDA",
                   tanggal_lahir=muda, jenis_kelamin="L")

@@ -1,0 +1,419 @@
+"""DPTb (pindah memilih) at deadline scale: receive first, decide later.
+
+ANCHORS.md (SIDALIH, Jan 2024): at the DPTb deadline the national server could not cope,
+offices had a thousand records pending and kept entering after the deadline. Here an entry
+is stored the moment it arrives — with the server's receipt time, the key its device or
+file gave it (a resend is never stored twice) and nothing checked but its shape — and the
+rules are applied afterwards, inline for a few entries or by a worker for many. The deadline
+is judged on the receipt time (`rules.dptb_diterima_tepat_waktu`), so a late worker never
+makes an entry late, and a device clock or a typed date never makes one early.
+"""
+
+import hashlib
+import json
+import logging
+import os
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+
+from django.db import IntegrityError, transaction
+from django.db.models import Count
+from django.utils import timezone
+from django.utils.dateparse import parse_date, parse_datetime
+
+from simpul.core.audit import audit_catat
+from simpul.core.errors import DataTidakValid, TidakDitemukan
+from simpul.core.nik import nik_samarkan
+from simpul.core.roles import PERAN_KPU, Peran
+from simpul.core.scope import Cakupan
+from simpul.core.tabel import baca_tabel, tulis_csv
+from simpul.pemilu.models import TPS, Pemilu
+
+from .errors import KodePemilih
+from .models import (
+    EntriDPTb,
+    KirimanDPTb,
+    PindahMemilih,
+    SalinanDaftar,
+    SalinanPemilih,
+    StatusEntri,
+    StatusKiriman,
+    SumberDPTb,
+    Tahap,
+)
+from .rules import dptb_diterima_tepat_waktu, nik_cek_periksa, zona_waktu
+from .services import _kecamatan_ada, _wajib_pemilu
+
+log = logging.getLogger(__name__)
+
+PERAN_DPTB = PERAN_KPU | {Peran.PPK, Peran.PPS}
+BATAS_ENTRI = 5000  # per API call; a bigger batch goes as a file
+KOLOM_WAJIB = {"nik", "kode_desa_tujuan", "tps_tujuan", "alasan"}
+KOLOM_TEMUAN = ["baris", "kunci", "nik", "kode", "pesan"]
+
+
+def _langsung() -> int:
+    """Submissions up to this many entries are decided inside the request (the officer
+    sees the result at once); bigger ones, or all when 0, go to the worker."""
+    return int(os.environ.get("SIMPUL_DPTB_LANGSUNG", "50"))
+
+
+@dataclass(frozen=True)
+class Isian:
+    kunci: str
+    nik: str
+    tps_tujuan_id: int
+    alasan: str
+    nomor_surat: str
+    tanggal_surat: date | None
+    waktu_perangkat: datetime | None
+    baris: int | None
+
+    def sidik(self) -> str:
+        isi = json.dumps([self.nik, self.tps_tujuan_id, self.alasan, self.nomor_surat,
+                          str(self.tanggal_surat or "")])
+        return hashlib.sha256(isi.encode()).hexdigest()
+
+
+class _Temuan(Exception):
+    def __init__(self, kode: str, pesan: str):
+        super().__init__(pesan)
+        self.kode, self.pesan = kode, pesan
+
+
+def _teks(d: dict, kunci: str, batas: int) -> str:
+    v = d.get(kunci)
+    v = "" if v is None else str(v).strip()
+    if len(v) > batas:
+        raise _Temuan(KodePemilih.DATA_TIDAK_VALID, f"Isian {kunci} lebih dari {batas} karakter.")
+    return v
+
+
+def _tps_tujuan(d: dict, pemilu_id: int, tps_cache: dict) -> int:
+    """The destination TPS by id, or by desa code and TPS number as staff write it."""
+    if d.get("tps_tujuan_id"):
+        try:
+            kunci = ("id", int(d["tps_tujuan_id"]))
+        except (TypeError, ValueError):
+            raise _Temuan(KodePemilih.DATA_TIDAK_VALID, "tps_tujuan_id harus angka.") from None
+    else:
+        desa = str(d.get("kode_desa_tujuan") or "").strip()
+        try:
+            kunci = (desa, int(str(d.get("tps_tujuan") or "").strip()))
+        except ValueError:
+            raise _Temuan(KodePemilih.DATA_TIDAK_VALID,
+                          "TPS tujuan: isi kode desa tujuan dan nomor TPS (angka).") from None
+    if kunci not in tps_cache:
+        qs = TPS.objects.filter(pemilu_id=pemilu_id)
+        qs = qs.filter(pk=kunci[1]) if kunci[0] == "id" else qs.filter(desa_id=kunci[0],
+                                                                       nomor=kunci[1])
+        tps_cache[kunci] = qs.values_list("pk", flat=True).first()
+    if tps_cache[kunci] is None:
+        raise _Temuan(KodePemilih.DATA_TIDAK_VALID, "TPS tujuan tidak ada pada pemilu ini.")
+    return tps_cache[kunci]
+
+
+def isian_periksa(d: dict, *, pemilu_id: int, tps_cache: dict, baris: int | None = None,
+                  kunci_bawaan: str = "") -> Isian:
+    """The shape of one entry: its key, a structurally valid NIK, an existing destination
+    TPS, a reason. Nothing about the voter yet: that is decided after receipt."""
+    kunci = _teks(d, "kunci", 100) or kunci_bawaan
+    if len(kunci) < 8:
+        raise _Temuan(KodePemilih.DATA_TIDAK_VALID, "Kunci entri (8–100 karakter) wajib dikirim.")
+    nik = _teks(d, "nik", 40)
+    salah = nik_cek_periksa(nik, kecamatan_ada=_kecamatan_ada)
+    if salah:
+        raise _Temuan(salah[0].kode, salah[0].pesan)
+    alasan = _teks(d, "alasan", 200)
+    if not alasan:
+        raise _Temuan(KodePemilih.DATA_TIDAK_VALID, "Alasan pindah memilih wajib diisi.")
+    tanggal_teks = _teks(d, "tanggal_surat", 20)
+    tanggal = parse_date(tanggal_teks) if tanggal_teks else None
+    if tanggal_teks and tanggal is None:
+        raise _Temuan(KodePemilih.DATA_TIDAK_VALID, "tanggal_surat harus TTTT-BB-HH.")
+    waktu_teks = _teks(d, "waktu_perangkat", 40)
+    waktu = parse_datetime(waktu_teks) if waktu_teks else None
+    return Isian(kunci=kunci, nik=nik, tps_tujuan_id=_tps_tujuan(d, pemilu_id, tps_cache),
+                 alasan=alasan, nomor_surat=_teks(d, "nomor_surat", 60),
+                 tanggal_surat=tanggal, waktu_perangkat=waktu, baris=baris)
+
+
+def _wajib_pencatat(akun, pemilu_id: int) -> tuple[Cakupan, Pemilu]:
+    cakupan = Cakupan.dari(akun)
+    cakupan.wajib_peran(PERAN_DPTB, "Peran Anda tidak mencatat DPTb.")
+    return cakupan, _wajib_pemilu(cakupan, pemilu_id)
+
+
+def _hasil(e: EntriDPTb, status: str | None = None) -> dict:
+    return {"kunci": e.kunci, "entri_id": e.pk, "status": status or e.status,
+            "diterima": e.diterima.isoformat(), "kode": e.kode, "pesan": e.pesan}
+
+
+def dptb_terima(*, akun, pemilu_id: int, isian: list[dict], sumber: str = SumberDPTb.API,
+                nama_berkas: str = "", sha256: str = "") -> tuple[KirimanDPTb, list[dict]]:
+    """Store a submission: every well-formed entry with the server's receipt time (one
+    transaction, one audit entry), every malformed one answered with its code and not
+    stored (the officer fixes it and sends it again with the same key). A key already
+    received with the same content is answered with its first result (`ulang`); with other
+    content it is refused (`pemilih.dptb_kunci_bentrok`). Returns the submission and one result per
+    input, in order."""
+    cakupan, pemilu = _wajib_pencatat(akun, pemilu_id)
+    if not isian:
+        raise DataTidakValid("Tidak ada entri yang dikirim.", code=KodePemilih.DATA_TIDAK_VALID)
+    if len(isian) > BATAS_ENTRI:
+        raise DataTidakValid(f"Paling banyak {BATAS_ENTRI} entri per kiriman; kirim sebagai "
+                             "berkas.", code=KodePemilih.DATA_TIDAK_VALID)
+    hasil: list[dict | Isian] = []
+    temuan: list[dict] = []
+    tps_cache: dict = {}
+    for i, d in enumerate(isian):
+        baris = d.get("baris") if isinstance(d.get("baris"), int) else None
+        try:
+            hasil.append(isian_periksa(d, pemilu_id=pemilu.pk, tps_cache=tps_cache,
+                                       baris=baris, kunci_bawaan=d.get("_kunci", "")))
+        except _Temuan as t:
+            kunci = str(d.get("kunci") or d.get("_kunci") or "")
+            hasil.append({"kunci": kunci, "entri_id": None, "status": StatusEntri.DITOLAK,
+                          "kode": t.kode, "pesan": t.pesan})
+            temuan.append({"baris": baris if baris is not None else i + 1, "kunci": kunci,
+                           "nik": nik_samarkan(str(d.get("nik") or "")[:16]),
+                           "kode": t.kode, "pesan": t.pesan})
+    baik = [h for h in hasil if isinstance(h, Isian)]
+    sekarang = timezone.now()
+    with transaction.atomic():
+        kiriman = KirimanDPTb.objects.create(
+            pemilu=pemilu, akun=akun, wilayah_kode=cakupan.akar or "", sumber=sumber,
+            nama_berkas=nama_berkas[:255], sha256=sha256, diterima=sekarang, temuan=temuan)
+        EntriDPTb.objects.bulk_create(
+            [EntriDPTb(kiriman=kiriman, pemilu=pemilu, kunci=x.kunci, sidik=x.sidik(),
+                       baris=x.baris, nik=x.nik, tps_tujuan_id=x.tps_tujuan_id,
+                       alasan=x.alasan, nomor_surat=x.nomor_surat,
+                       tanggal_surat=x.tanggal_surat, waktu_perangkat=x.waktu_perangkat,
+                       diterima=sekarang) for x in baik],
+            ignore_conflicts=True, batch_size=1000)
+        ada = {e.kunci: e for e in EntriDPTb.objects.filter(kunci__in=[x.kunci for x in baik])}
+        baru = sum(1 for e in ada.values() if e.kiriman_id == kiriman.pk)
+        KirimanDPTb.objects.filter(pk=kiriman.pk).update(jumlah=baru, ulang=len(baik) - baru)
+        kiriman.jumlah, kiriman.ulang = baru, len(baik) - baru
+        if baru == 0:
+            kiriman.status = StatusKiriman.SELESAI
+            kiriman.selesai = sekarang
+            kiriman.save(update_fields=["status", "selesai"])
+        audit_catat(akun=akun, aksi="pemilih.dptb_terima", objek=kiriman,
+                    wilayah_kode=kiriman.wilayah_kode,
+                    sesudah={"pemilu": pemilu.pk, "sumber": sumber, "entri_baru": baru,
+                             "entri_ulang": len(baik) - baru, "ditolak": len(temuan),
+                             "berkas": nama_berkas, "sha256": sha256})
+    keluar = []
+    for h in hasil:
+        if isinstance(h, dict):
+            keluar.append(h)
+            continue
+        e = ada[h.kunci]
+        if e.kiriman_id == kiriman.pk:
+            keluar.append(_hasil(e))
+        elif e.sidik == h.sidik() and e.pemilu_id == pemilu.pk:
+            keluar.append(_hasil(e) | {"ulang": True})
+        else:
+            keluar.append({"kunci": h.kunci, "entri_id": None, "status": StatusEntri.DITOLAK,
+                           "kode": KodePemilih.DPTB_KUNCI_BENTROK,
+                           "pesan": "Kunci ini sudah dipakai untuk entri lain."})
+    if baru:
+        if baru <= _langsung():
+            dptb_proses(kiriman_id=kiriman.pk)
+            segar = {e.kunci: e for e in kiriman.entri.all()}
+            keluar = [_hasil(segar[h["kunci"]]) if h.get("entri_id") and h["kunci"] in segar
+                      else h for h in keluar]
+            kiriman.refresh_from_db()
+        else:
+            _antrekan(kiriman.pk)
+    return kiriman, keluar
+
+
+def _antrekan(kiriman_id: int) -> None:
+    """Hand a big submission to the worker. If the queue is down the entries stay received
+    (their time is kept) and `simpul pemilih dptb-proses` or the next submission picks
+    them up."""
+    from kombu.exceptions import OperationalError
+
+    from .tasks import dptb_tugas
+
+    try:
+        dptb_tugas.delay(kiriman_id)
+    except OperationalError:
+        log.warning("antrean tidak tersedia; kiriman DPTb #%s menunggu diproses", kiriman_id)
+
+
+def dptb_impor(*, akun, pemilu_id: int, data: bytes, nama_berkas: str) -> KirimanDPTb:
+    """A spreadsheet of DPTb entries (columns nik, kode_desa_tujuan, tps_tujuan, alasan;
+    optional nomor_surat, tanggal_surat). Each row's key is the file's SHA-256 and its line,
+    so sending the same file again stores nothing twice; bad rows are reported by line."""
+    _wajib_pencatat(akun, pemilu_id)
+    sha = hashlib.sha256(data).hexdigest()
+    isian = []
+    for nomor, sel in baca_tabel(data, nama_berkas, wajib=KOLOM_WAJIB,
+                                 kode=KodePemilih.BERKAS_TIDAK_VALID):
+        isian.append({**sel, "kunci": "", "_kunci": f"berkas:{sha[:32]}:{nomor}",
+                      "baris": nomor})
+    kiriman, _ = dptb_terima(akun=akun, pemilu_id=pemilu_id, isian=isian,
+                             sumber=SumberDPTb.BERKAS, nama_berkas=nama_berkas, sha256=sha)
+    return kiriman
+
+
+# --- deciding -------------------------------------------------------------------------------
+class _Tolak(Exception):
+    def __init__(self, kode: str, pesan: str):
+        super().__init__(pesan)
+        self.kode, self.pesan = kode, pesan
+
+
+def _dpt_ids(pemilu_id: int) -> list[int]:
+    """Fixed DPT lists of the election, newest first."""
+    return list(SalinanDaftar.objects.filter(pemilu_id=pemilu_id, tahap=Tahap.DPT)
+                .exclude(sha256="").order_by("-dibuat", "-pk").values_list("pk", flat=True))
+
+
+def _putuskan(e: EntriDPTb, cakupan: Cakupan, pemilu: Pemilu, dpt_ids: list[int]) -> PindahMemilih:
+    """PKPU 7/2022 Pasal 117 (RULES.md §4): a voter of the fixed DPT, reported in time,
+    once per election, to another TPS; recorded by an office whose territory holds the
+    origin or the destination."""
+    urutan = {pk: i for i, pk in enumerate(dpt_ids)}
+    baris = sorted(SalinanPemilih.objects.filter(salinan_id__in=dpt_ids, nik=e.nik),
+                   key=lambda b: urutan[b.salinan_id])
+    if not baris:
+        raise _Tolak(KodePemilih.BUKAN_DPT, "NIK ini tidak terdaftar di DPT yang ditetapkan.")
+    asal = baris[0]
+    tujuan = TPS.objects.filter(pk=e.tps_tujuan_id).values_list("desa_id", flat=True).first()
+    if not (cakupan.mencakup(asal.desa_id) or cakupan.mencakup(tujuan)):
+        raise _Tolak(KodePemilih.DI_LUAR_WILAYAH,
+                     "Asal maupun tujuan pemilih ini di luar wilayah kerja Anda.")
+    hari = int(pemilu.param("dptb_hari_sebelum", 7))
+    lokal = timezone.localtime(e.diterima, zona_waktu(asal.desa_id))
+    if not dptb_diterima_tepat_waktu(e.diterima, pemilu.tanggal_pemungutan, asal.desa_id, hari):
+        raise _Tolak(KodePemilih.DPTB_TERLAMBAT,
+                     f"Diterima {lokal:%d-%m-%Y %H:%M} {lokal.tzname()}: pindah memilih paling "
+                     f"lambat {hari} hari sebelum hari pemungutan suara.")
+    if e.tps_tujuan_id == asal.tps_id:
+        raise _Tolak(KodePemilih.DATA_TIDAK_VALID, "TPS tujuan sama dengan TPS asal.")
+    if PindahMemilih.objects.filter(pemilu_id=pemilu.pk, pemilih_id=asal.pemilih_id).exists():
+        raise _Tolak(KodePemilih.DPTB_SUDAH, "Pemilih ini sudah tercatat pindah memilih.")
+    pm = PindahMemilih.objects.create(
+        pemilu_id=pemilu.pk, pemilih_id=asal.pemilih_id, salinan_id=asal.salinan_id,
+        tps_asal_id=asal.tps_id, tps_tujuan_id=e.tps_tujuan_id, alasan=e.alasan,
+        nomor_surat=e.nomor_surat, entri=e, diterima=e.diterima, akun_id=e.kiriman.akun_id,
+        tanggal=e.tanggal_surat or lokal.date())
+    audit_catat(akun=e.kiriman.akun, aksi="pemilih.dptb_catat", objek=pm,
+                wilayah_kode=asal.desa_id,
+                sesudah={"pemilih": asal.pemilih_id, "tps_asal": asal.tps_id,
+                         "tps_tujuan": e.tps_tujuan_id, "dpt": asal.salinan_id,
+                         "alasan": e.alasan, "entri": e.pk, "diterima": e.diterima})
+    return pm
+
+
+def dptb_proses(*, kiriman_id: int | None = None, pemilu_id: int | None = None,
+                per_batch: int = 200) -> int:
+    """Decide received entries in receipt order, a batch per transaction. Rows are taken
+    with SKIP LOCKED, so several workers (and a request deciding its own few entries) never
+    decide one entry twice; each entry has its own savepoint, so one refusal or one clash
+    with a concurrent decision loses nothing else. Returns how many were decided."""
+    qs = EntriDPTb.objects.filter(status=StatusEntri.ANTRE)
+    if kiriman_id is not None:
+        qs = qs.filter(kiriman_id=kiriman_id)
+    if pemilu_id is not None:
+        qs = qs.filter(pemilu_id=pemilu_id)
+    jumlah, cakupan_akun, pemilu_cache, dpt_cache = 0, {}, {}, {}
+    while True:
+        with transaction.atomic():
+            entri = list(qs.select_related("kiriman__akun")
+                         .select_for_update(skip_locked=True, of=("self",))
+                         .order_by("diterima", "pk")[:per_batch])
+            if not entri:
+                break
+            for e in entri:
+                akun = e.kiriman.akun
+                if akun.pk not in cakupan_akun:
+                    cakupan_akun[akun.pk] = Cakupan.dari(akun)
+                if e.pemilu_id not in pemilu_cache:
+                    pemilu_cache[e.pemilu_id] = Pemilu.objects.get(pk=e.pemilu_id)
+                    dpt_cache[e.pemilu_id] = _dpt_ids(e.pemilu_id)
+                try:
+                    with transaction.atomic():
+                        _putuskan(e, cakupan_akun[akun.pk], pemilu_cache[e.pemilu_id],
+                                  dpt_cache[e.pemilu_id])
+                    e.status, e.kode, e.pesan = StatusEntri.DICATAT, "", ""
+                except _Tolak as t:
+                    e.status, e.kode, e.pesan = StatusEntri.DITOLAK, t.kode, t.pesan
+                except IntegrityError:  # decided by a concurrent entry for the same voter
+                    e.status, e.kode = StatusEntri.DITOLAK, KodePemilih.DPTB_SUDAH
+                    e.pesan = "Pemilih ini sudah tercatat pindah memilih."
+                e.diproses = timezone.now()
+            EntriDPTb.objects.bulk_update(entri, ["status", "kode", "pesan", "diproses"])
+            jumlah += len(entri)
+            for k in {e.kiriman_id for e in entri}:
+                if not EntriDPTb.objects.filter(kiriman_id=k, status=StatusEntri.ANTRE).exists():
+                    KirimanDPTb.objects.filter(pk=k).exclude(status=StatusKiriman.SELESAI).update(
+                        status=StatusKiriman.SELESAI, selesai=timezone.now())
+                else:
+                    KirimanDPTb.objects.filter(pk=k, status=StatusKiriman.ANTRE).update(
+                        status=StatusKiriman.BERJALAN)
+    return jumlah
+
+
+# --- reading --------------------------------------------------------------------------------
+def kiriman_ambil(*, akun, kiriman_id: int) -> KirimanDPTb:
+    """A submission is seen by whoever sent it and by offices above its territory."""
+    cakupan = Cakupan.dari(akun)
+    k = KirimanDPTb.objects.select_related("akun", "pemilu").filter(pk=kiriman_id).first()
+    if k is None or not (k.akun_id == getattr(akun, "pk", None)
+                         or (cakupan.aktif and cakupan.mencakup(k.wilayah_kode or ""))
+                         or (cakupan.aktif and cakupan.akar is None)):
+        raise TidakDitemukan("Kiriman DPTb tidak ditemukan di wilayah kerja Anda.")
+    return k
+
+
+def kiriman_ringkas(k: KirimanDPTb) -> dict:
+    hitung = {s: 0 for s in StatusEntri.values}
+    for s in k.entri.values_list("status", flat=True):
+        hitung[s] += 1
+    return {"id": k.pk, "sumber": k.sumber, "diterima": k.diterima, "status": k.status,
+            "jumlah": k.jumlah, "ulang": k.ulang, "ditolak_bentuk": len(k.temuan),
+            "antre": hitung[StatusEntri.ANTRE], "dicatat": hitung[StatusEntri.DICATAT],
+            "ditolak": hitung[StatusEntri.DITOLAK], "selesai": k.selesai,
+            "nama_berkas": k.nama_berkas}
+
+
+def kiriman_temuan_ekspor(*, akun, kiriman_id: int) -> bytes:
+    """CSV of every row not recorded: malformed at receipt, or refused by a rule; NIK
+    masked. Audited like every export of voter data."""
+    k = kiriman_ambil(akun=akun, kiriman_id=kiriman_id)
+    baris = [[t["baris"], t["kunci"], t["nik"], t["kode"], t["pesan"]] for t in k.temuan]
+    baris += [[e.baris or "", e.kunci, nik_samarkan(e.nik), e.kode, e.pesan]
+              for e in k.entri.filter(status=StatusEntri.DITOLAK).order_by("baris", "pk")]
+    baris.sort(key=lambda b: (b[0] == "", b[0] if b[0] != "" else 0))
+    audit_catat(akun=akun, aksi="pemilih.dptb_temuan_ekspor", objek=k,
+                wilayah_kode=k.wilayah_kode, sesudah={"baris": len(baris)})
+    return tulis_csv(KOLOM_TEMUAN, baris)
+
+
+def dptb_batas(pemilu: Pemilu, kode_wilayah: str) -> datetime:
+    """The last moment an entry can be received in time, in the region's local time."""
+    hari = int(pemilu.param("dptb_hari_sebelum", 7))
+    akhir = pemilu.tanggal_pemungutan - timedelta(days=hari)
+    return datetime.combine(akhir, time(23, 59, 59), tzinfo=zona_waktu(kode_wilayah))
+
+
+
+def dptb_ringkas(*, akun, pemilu: Pemilu) -> dict:
+    """The office's DPTb desk: counts by status, the latest submissions and entries of its
+    territory, and the deadline in its local time."""
+    cakupan = Cakupan.dari(akun)
+    kiriman = KirimanDPTb.objects.filter(pemilu=pemilu).filter(cakupan.q_kode("wilayah_kode"))
+    entri = EntriDPTb.objects.filter(kiriman__in=kiriman)
+    hitung = {s: 0 for s in StatusEntri.values}
+    for row in entri.values("status").annotate(n=Count("pk")):
+        hitung[row["status"]] = row["n"]
+    batas = dptb_batas(pemilu, cakupan.akar or pemilu.cakupan_id or "")
+    return {"hitung": hitung, "batas": f"{batas:%d-%m-%Y %H:%M} {batas.tzname()}",
+            "kiriman": list(kiriman.select_related("akun").order_by("-diterima", "-pk")[:20]),
+            "entri": list(entri.select_related("tps_tujuan__desa", "kiriman__akun")
+                          .order_by("-diterima", "-pk")[:50])}
