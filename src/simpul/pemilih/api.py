@@ -97,9 +97,9 @@ class CekHasilOut(Schema):
 @router.post("/cek", auth=None, response=CekHasilOut, url_name="pemilih_cek",
              summary="Cek DPT publik: NIK 16 angka (dan nama), jawaban disamarkan")
 def cek(request, data: CekIn):
-    from .cek import cek_dpt, klien_dari
+    from .cek import cek_dpt_aman, klien_dari
 
-    hasil = cek_dpt(nik=data.nik, nama=data.nama.strip(), klien=klien_dari(request),
+    hasil = cek_dpt_aman(nik=data.nik, nama=data.nama.strip(), klien=klien_dari(request),
                     akun=request.user if request.user.is_authenticated else None)
     return {"ditemukan": bool(hasil), "hasil": hasil}
 

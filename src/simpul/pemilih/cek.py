@@ -270,3 +270,27 @@ def klien_dari(request) -> str:
         "SIMPUL_CEK_DPT_HEADER_KLIEN", "")
     alamat = request.META.get(header, "").split(",")[0].strip() if header else ""
     return alamat or request.META.get("REMOTE_ADDR", "") or "tanpa-alamat"
+
+
+class TidakTersedia(SimpulError):
+    status = 503
+
+    def __init__(self):
+        super().__init__(KodePemilih.CEK_TIDAK_TERSEDIA,
+                         "Pencarian sedang terganggu. Coba lagi beberapa menit lagi, atau buka "
+                         "daftar per TPS (tersamar) bila tersedia.",
+                         details={"coba_lagi_detik": 60})
+
+
+def cek_dpt_aman(**kw) -> list[dict]:
+    """`cek_dpt` that degrades instead of going blank (ANCHORS.md, kpu.go.id Feb 2024: a
+    maintenance page on polling morning): when the database or the shared cache fails, the
+    caller gets a named 503 with a retry time, and the page points to the static lists."""
+    from django.db import DatabaseError
+    from redis.exceptions import RedisError
+
+    try:
+        return cek_dpt(**kw)
+    except (DatabaseError, RedisError, OSError) as e:
+        log.exception("cek DPT tidak tersedia: %s", type(e).__name__)
+        raise TidakTersedia() from e

@@ -29,5 +29,6 @@ class KodePemilih(StrEnum):
     DPTB_KUNCI_BENTROK = "pemilih.dptb_kunci_bentrok"
     SUDAH_DI_DPT = "pemilih.sudah_di_dpt"
     CEK_DIBLOKIR = "cek_dpt.diblokir"
+    CEK_TIDAK_TERSEDIA = "cek_dpt.tidak_tersedia"
     SARAN_STATUS_SALAH = "pemilih.saran_status_salah"
     SARAN_TANPA_ALASAN = "pemilih.saran_tanpa_alasan"

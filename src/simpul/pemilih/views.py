@@ -64,7 +64,7 @@ def cek_dpt(request):
     """Public page: no login. The NIK travels in a POST body, never in the URL."""
     import os
 
-    from .cek import cek_dpt as cari
+    from .cek import cek_dpt_aman as cari
     from .cek import klien_dari
 
     konteks, status = {"statis_url": os.environ.get("SIMPUL_CEK_DPT_STATIS_URL", "")}, 200
