@@ -118,6 +118,42 @@ def _enumerasi_periksa(klien: str, nik: str) -> None:
     raise Diblokir(blokir)
 
 
+JENDELA_TERSEBAR = 600
+GAGAL_TERSEBAR = 3000  # valid NIKs not found, all clients together, per window
+RASIO_TERSEBAR = 0.5
+
+
+def _tersebar_periksa(ditemukan: bool) -> None:
+    """Enumeration spread over many addresses, each below its own limit: people check
+    their own NIK and are mostly found, a sweep over made-up valid NIKs mostly is not. When
+    in one window more than `GAGAL_TERSEBAR` valid NIKs found nothing and they are more than
+    half of the valid queries, one alert row and audit entry are written for the window
+    and a warning logged; nobody is blocked for it (that would shut the public out)."""
+    from .models import PeringatanCekDPT
+
+    jendela_detik = _param("SIMPUL_CEK_DPT_JENDELA_TERSEBAR", JENDELA_TERSEBAR)
+    jendela = int(time.time() // jendela_detik)
+    semua, gagal = f"cekdpt:sebar:v:{jendela}", f"cekdpt:sebar:g:{jendela}"
+    for k in (semua, gagal):
+        cache.add(k, 0, jendela_detik * 2)
+    n = cache.incr(semua)
+    if ditemukan:
+        return
+    g = cache.incr(gagal)
+    if g <= _param("SIMPUL_CEK_DPT_GAGAL_TERSEBAR", GAGAL_TERSEBAR) or g <= n * RASIO_TERSEBAR:
+        return
+    if cache.add(f"cekdpt:sebar:alarm:{jendela}", 1, jendela_detik * 2):
+        with transaction.atomic():
+            alarm = PeringatanCekDPT.objects.create(
+                klien_sidik="*", jenis="enumerasi_tersebar", jumlah_nik=g,
+                jendela_detik=jendela_detik, diblokir_sampai=timezone.now())
+            audit_catat(akun=None, aksi="pemilih.cek_dpt_enumerasi_tersebar", objek=alarm,
+                        sesudah={"nik_tidak_ditemukan": g, "pencarian_valid": n,
+                                 "jendela_detik": jendela_detik})
+        log.warning("cek DPT: %s NIK valid tidak ditemukan dari %s pencarian dalam %s s; "
+                    "dugaan enumerasi tersebar", g, n, jendela_detik)
+
+
 _INGATAN: dict[str, tuple[float, object]] = {}
 INGAT_DETIK = 60
 
@@ -254,6 +290,8 @@ def cek_dpt(*, nik: str, nama: str = "", klien: str, akun=None) -> list[dict]:
         hasil = [j for k, j in sorted(
             hasil, key=lambda x: pemilu[x[0]["pemilu_id"]].tanggal_pemungutan, reverse=True)
             if not nama or nama_sama(nama, k["nama"])]
+    if not temuan:
+        _tersebar_periksa(bool(hasil))
     _log(nik=nik, klien=klien, akun=akun, dengan_nama=bool(nama), valid=not temuan,
          ditemukan=len(hasil), sumber=", ".join(sorted({h["sumber"] for h in hasil}))[:80])
     if temuan:
