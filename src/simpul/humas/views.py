@@ -6,7 +6,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from simpul.core.dokumen import DOCX, PDF, berkas_respons
+from simpul.core.dokumen import CSV, DOCX, PDF, berkas_respons
 from simpul.core.errors import DataTidakValid, SimpulError
 from simpul.core.scope import Cakupan
 from simpul.core.tabel import tulis_csv
@@ -115,9 +115,7 @@ def impor(request):
                 if hasil.galat and request.POST.get("unduh_galat"):
                     isi = tulis_csv(["baris", "kode", "pesan"],
                                     ((g.baris, g.kode, g.pesan) for g in hasil.galat))
-                    r = HttpResponse(isi, content_type="text/csv; charset=utf-8")
-                    r["Content-Disposition"] = 'attachment; filename="galat-impor-publikasi.csv"'
-                    return r
+                    return berkas_respons(isi, "galat-impor-publikasi.csv", CSV)
     return render(request, "humas/impor.html", konteks)
 
 
@@ -271,9 +269,7 @@ def kampanye_status(request, kampanye_id: int):
             (b.kode, b.nama, b.pertama.isoformat() if b.pertama else "", b.jumlah,
              "ya" if b.terlambat else "", " ".join(u for _, u in b.tautan))
             for b in data["baris"]))
-        r = HttpResponse(isi, content_type="text/csv; charset=utf-8")
-        r["Content-Disposition"] = f'attachment; filename="kampanye-{kampanye_id}.csv"'
-        return r
+        return berkas_respons(isi, f"kampanye-{kampanye_id}.csv", CSV)
     return render(request, "humas/kampanye_status.html", data)
 
 
@@ -603,11 +599,8 @@ def rekap_kantor(request):
         isi = tulis_csv(kepala, ((r.kode or "", r.nama, *r.publikasi, r.jumlah_publikasi,
                                   r.jumlah_unggahan, *r.per_kanal, r.medsos)
                                  for r in [*data["baris"], data["total"]]))
-        r = HttpResponse(isi, content_type="text/csv; charset=utf-8")
-        r["Content-Disposition"] = (f'attachment; filename="rekap-kantor-'
-                                    f'{data["induk"].kode if data["induk"] else "ri"}-'
-                                    f'{periode.jenis}-{periode.nomor}-{periode.tahun}.csv"')
-        return r
+        return berkas_respons(isi, f'rekap-kantor-{data["induk"].kode if data["induk"] else "ri"}'
+                                   f"-{periode.jenis}-{periode.nomor}-{periode.tahun}.csv", CSV)
     return render(request, "humas/rekap_kantor.html", {**data, "pilihan": pilihan})
 
 

@@ -1,9 +1,9 @@
 from datetime import date, datetime
 
-from django.http import HttpResponse
 from ninja import Field, File, Form, Router, Schema, Status
 from ninja.files import UploadedFile
 
+from simpul.core.dokumen import CSV, berkas_respons
 from simpul.pemilu.selectors import pemilu_ambil
 
 from .models import ImporPemilih, Sumber
@@ -61,10 +61,8 @@ def impor_status(request, impor_id: int):
 @router.get("/impor/{impor_id}/temuan", url_name="pemilih_impor_temuan",
             summary="Laporan baris salah dan peringatan (CSV)")
 def impor_temuan(request, impor_id: int):
-    respons = HttpResponse(impor_temuan_ekspor(akun=request.user, impor_id=impor_id),
-                           content_type="text/csv; charset=utf-8")
-    respons["Content-Disposition"] = f'attachment; filename="temuan-impor-{impor_id}.csv"'
-    return respons
+    return berkas_respons(impor_temuan_ekspor(akun=request.user, impor_id=impor_id),
+                          f"temuan-impor-{impor_id}.csv", CSV)
 
 
 class CekIn(Schema):
@@ -431,10 +429,8 @@ def dptb_kiriman_api(request, kiriman_id: int):
 def dptb_temuan_api(request, kiriman_id: int):
     from .services_dptb import kiriman_temuan_ekspor
 
-    respons = HttpResponse(kiriman_temuan_ekspor(akun=request.user, kiriman_id=kiriman_id),
-                           content_type="text/csv; charset=utf-8")
-    respons["Content-Disposition"] = f'attachment; filename="temuan-dptb-{kiriman_id}.csv"'
-    return respons
+    return berkas_respons(kiriman_temuan_ekspor(akun=request.user, kiriman_id=kiriman_id),
+                          f"temuan-dptb-{kiriman_id}.csv", CSV)
 
 
 class DpkIn(Schema):

@@ -3,9 +3,9 @@ from datetime import date
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpResponse
 from django.shortcuts import redirect, render
 
+from simpul.core.dokumen import CSV, berkas_respons
 from simpul.core.errors import Dilarang, SimpulError
 from simpul.pemilu.selectors import pemilu_ambil, pemilu_daftar, pemilu_pilihan
 
@@ -55,9 +55,7 @@ def impor_status(request, impor_id: int):
 @login_required
 def impor_temuan(request, impor_id: int):
     isi = impor_temuan_ekspor(akun=request.user, impor_id=impor_id)
-    respons = HttpResponse(isi, content_type="text/csv; charset=utf-8")
-    respons["Content-Disposition"] = f'attachment; filename="temuan-impor-{impor_id}.csv"'
-    return respons
+    return berkas_respons(isi, f"temuan-impor-{impor_id}.csv", CSV)
 
 
 def cek_dpt(request):
@@ -272,8 +270,6 @@ def tahap_halaman(request):
 
 @login_required
 def salinan_rekap(request, salinan_id: int, tingkat: str, fmt: str):
-    from simpul.core.dokumen import berkas_respons
-
     from .services_tahap import rekap_ekspor
 
     isi, nama, mime = rekap_ekspor(akun=request.user, salinan_id=salinan_id, tingkat=tingkat,
@@ -283,8 +279,6 @@ def salinan_rekap(request, salinan_id: int, tingkat: str, fmt: str):
 
 @login_required
 def salinan_dps(request, salinan_id: int, tps_id: int, fmt: str):
-    from simpul.core.dokumen import berkas_respons
-
     from .services_tahap import dps_ekspor
 
     isi, nama, mime = dps_ekspor(akun=request.user, salinan_id=salinan_id, tps_id=tps_id,
@@ -421,7 +415,5 @@ def dptb_kiriman(request, kiriman_id: int):
 def dptb_temuan(request, kiriman_id: int):
     from .services_dptb import kiriman_temuan_ekspor
 
-    respons = HttpResponse(kiriman_temuan_ekspor(akun=request.user, kiriman_id=kiriman_id),
-                           content_type="text/csv; charset=utf-8")
-    respons["Content-Disposition"] = f'attachment; filename="temuan-dptb-{kiriman_id}.csv"'
-    return respons
+    return berkas_respons(kiriman_temuan_ekspor(akun=request.user, kiriman_id=kiriman_id),
+                          f"temuan-dptb-{kiriman_id}.csv", CSV)

@@ -3,7 +3,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import render
 
-from simpul.core.dokumen import berkas_respons
+from simpul.core.dokumen import CSV, berkas_respons
 from simpul.core.errors import SimpulError
 from simpul.core.tabel import tulis_csv
 
@@ -45,4 +45,4 @@ def tps_impor_halaman(request, pemilu_id: int):
 
 def _galat_csv(hasil) -> HttpResponse:
     isi = tulis_csv(["baris", "kode", "pesan"], ((g.baris, g.kode, g.pesan) for g in hasil.galat))
-    return berkas_respons(isi, "galat-impor-tps.csv", "text/csv; charset=utf-8")
+    return berkas_respons(isi, "galat-impor-tps.csv", CSV)
