@@ -457,8 +457,6 @@ def dpk_api(request, data: DpkIn):
 @router.get("/salinan/{salinan_id}/rekap", url_name="pemilih_salinan_rekap",
             summary="Rekap per TPS/desa/kecamatan/kabupaten menurut jenis kelamin (xlsx/pdf)")
 def salinan_rekap_api(request, salinan_id: int, tingkat: str = "desa", format: str = "xlsx"):
-    from simpul.core.dokumen import berkas_respons
-
     from .services_tahap import rekap_ekspor
 
     return berkas_respons(*rekap_ekspor(akun=request.user, salinan_id=salinan_id,
@@ -468,8 +466,6 @@ def salinan_rekap_api(request, salinan_id: int, tingkat: str = "desa", format: s
 @router.get("/salinan/{salinan_id}/tps/{tps_id}", url_name="pemilih_salinan_dps",
             summary="Daftar satu TPS dari salinan tetap (NIK/KK disamarkan; xlsx/pdf)")
 def salinan_dps_api(request, salinan_id: int, tps_id: int, format: str = "pdf"):
-    from simpul.core.dokumen import berkas_respons
-
     from .services_tahap import dps_ekspor
 
     return berkas_respons(*dps_ekspor(akun=request.user, salinan_id=salinan_id, tps_id=tps_id,

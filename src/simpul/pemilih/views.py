@@ -313,8 +313,6 @@ def pdpb_halaman(request):
 
 @login_required
 def pdpb_berkas(request, fmt: str):
-    from simpul.core.dokumen import berkas_respons
-
     from .pdpb import pdpb_ekspor
 
     pemilu = pemilu_ambil(akun=request.user, pemilu_id=request.GET.get("pemilu"))
