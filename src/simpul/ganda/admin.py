@@ -13,7 +13,7 @@ class PasanganGandaAdmin(HanyaBacaAdmin, CakupanAdmin):
     list_display = ("id", "pemilu", "pemilih_a", "pemilih_b", "bobot", "status",
                     "diputuskan_oleh")
     list_filter = ("status",)
-    raw_id_fields = ("pemilih_a", "pemilih_b", "pemilih_dicoret", "pemindaian")
+    raw_id_fields = ("pemilih_a", "pemilih_b", "pemilih_dicoret", "koreksi", "pemindaian")
     readonly_fields = ("penjelasan",)
 
 

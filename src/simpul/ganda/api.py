@@ -35,12 +35,23 @@ class PasanganOut(Schema):
     status: str
     alasan: str
     pemilih_dicoret_id: int | None
+    koreksi_id: int | None
+    koreksi_status: str | None
     diputuskan_pada: datetime | None
     penjelasan: list[PenjelasanOut]
+
+    @staticmethod
+    def resolve_koreksi_status(obj) -> str | None:
+        return obj.koreksi.status if obj.koreksi_id else None
 
 
 class PasanganRinciOut(PasanganOut):
     banding: list[BarisOut]
+
+    @staticmethod
+    def resolve_banding(obj, context) -> list[dict]:
+        return [{**vars(b), "sama": b.sama}
+                for b in pasangan_banding(akun=context["request"].user, pasangan=obj)]
 
 
 class PutusanIn(Schema):
@@ -65,12 +76,6 @@ class PemindaianOut(Schema):
     jumlah_baru: int
 
 
-def _rinci(request, p) -> dict:
-    return {**PasanganOut.from_orm(p).dict(),
-            "banding": [{**vars(b), "sama": b.sama}
-                        for b in pasangan_banding(akun=request.user, pasangan=p)]}
-
-
 @router.get("/pasangan", response=list[PasanganOut],
             summary="Antrean pasangan pemilih ganda di wilayah kerja (maks. 500)")
 def daftar(request, pemilu_id: int | None = None, status: str = StatusPasangan.BARU,
@@ -82,7 +87,7 @@ def daftar(request, pemilu_id: int | None = None, status: str = StatusPasangan.B
 @router.get("/pasangan/{pasangan_id}", response=PasanganRinciOut,
             summary="Satu pasangan: kedua rekaman berdampingan dan alasan model")
 def rinci(request, pasangan_id: int):
-    return _rinci(request, pasangan_ambil(akun=request.user, pasangan_id=pasangan_id))
+    return pasangan_ambil(akun=request.user, pasangan_id=pasangan_id)
 
 
 @router.post("/pasangan/{pasangan_id}/putusan", response=PasanganRinciOut,
@@ -90,7 +95,7 @@ def rinci(request, pasangan_id: int):
 def putusan(request, pasangan_id: int, data: PutusanIn):
     pasangan_putuskan(akun=request.user, pasangan_id=pasangan_id, keputusan=data.keputusan,
                       alasan=data.alasan, pemilih_dicoret_id=data.pemilih_dicoret_id)
-    return _rinci(request, pasangan_ambil(akun=request.user, pasangan_id=pasangan_id))
+    return pasangan_ambil(akun=request.user, pasangan_id=pasangan_id)
 
 
 @router.post("/pindai", response=PemindaianOut,

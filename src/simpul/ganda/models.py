@@ -62,6 +62,10 @@ class PasanganGanda(models.Model):
     pemilih_dicoret = models.ForeignKey("pemilih.Pemilih", null=True, blank=True,
                                         on_delete=models.PROTECT, related_name="+",
                                         help_text="Rekaman yang ditandai TMS ganda.")
+    koreksi = models.ForeignKey("pemilih.KoreksiTertunda", null=True, blank=True,
+                                on_delete=models.PROTECT, related_name="+",
+                                help_text="Bila daftar dikunci saat konfirmasi: koreksi TMS "
+                                          "yang diterapkan saat tahap ditetapkan.")
     dibuat = models.DateTimeField(default=timezone.now)
 
     class Meta:

@@ -26,7 +26,7 @@ def pasangan_qs(*, akun, pemilu_id: int | None = None,
         qs = qs.filter(pemilu_id=pemilu_id)
     if status:
         qs = qs.filter(status=status)
-    return qs.select_related("pemilih_a__desa", "pemilih_b__desa", "pemilu")
+    return qs.select_related("pemilih_a__desa", "pemilih_b__desa", "pemilu", "koreksi")
 
 
 def pasangan_ambil(*, akun, pasangan_id: int) -> PasanganGanda:

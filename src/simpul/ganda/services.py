@@ -7,8 +7,10 @@ from django.utils import timezone
 from simpul.core.audit import audit_catat
 from simpul.core.errors import DataTidakValid, TidakDitemukan
 from simpul.core.scope import Cakupan, q_subpohon
+from simpul.pemilih.kunci import TahapTerkunci
 from simpul.pemilih.models import Pemilih, StatusPemilih
 from simpul.pemilih.services import pemilih_tandai_tms
+from simpul.pemilih.services_tahap import koreksi_ajukan
 from simpul.pemilu.models import Pemilu
 
 from . import mesin
@@ -92,7 +94,8 @@ def pasangan_putuskan(*, akun, pasangan_id: int, keputusan: str, alasan: str = "
                       pemilih_dicoret_id: int | None = None) -> PasanganGanda:
     """Confirm or reject one pair. A confirmed pair marks one record TMS "ganda" through
     the voter service (the later one unless the reviewer names the other), in the same
-    transaction as the decision and its audit entry."""
+    transaction as the decision and its audit entry. While that record's list is locked
+    for a plenary the mark is queued as a pending correction instead."""
     cakupan = Cakupan.dari(akun)
     cakupan.wajib_peran(PERAN_PERIKSA, "Peran Anda tidak berwenang memeriksa pemilih ganda.")
     if keputusan not in (StatusPasangan.DIKONFIRMASI, StatusPasangan.DITOLAK):
@@ -122,20 +125,26 @@ def pasangan_putuskan(*, akun, pasangan_id: int, keputusan: str, alasan: str = "
             coret = a if pemilih_dicoret_id == a.pk else b
             lain = b if coret is a else a
             if coret.status != StatusPemilih.TMS:
-                pemilih_tandai_tms(akun=akun, pemilih_id=coret.pk, versi=coret.versi,
-                                   kategori=KATEGORI_GANDA,
-                                   alasan=f"Ganda dengan pemilih #{lain.pk} (pasangan #{p.pk})."
-                                          + (f" {alasan}" if alasan else ""))
+                alasan_tms = (f"Ganda dengan pemilih #{lain.pk} (pasangan #{p.pk})."
+                              + (f" {alasan}" if alasan else ""))
+                try:
+                    pemilih_tandai_tms(akun=akun, pemilih_id=coret.pk, versi=coret.versi,
+                                       kategori=KATEGORI_GANDA, alasan=alasan_tms)
+                except TahapTerkunci:
+                    # Locked for a plenary (ANCHORS.md, SIDALIH 2023): the decision stands
+                    # and the strike waits as a correction applied when the stage is fixed.
+                    p.koreksi = koreksi_ajukan(akun=akun, pemilih_id=coret.pk, jenis="tms",
+                                               kategori=KATEGORI_GANDA, alasan=alasan_tms)
             p.pemilih_dicoret = coret
         p.status = keputusan
         p.alasan = alasan
         p.diputuskan_oleh = akun
         p.diputuskan_pada = timezone.now()
         p.save(update_fields=["status", "alasan", "diputuskan_oleh", "diputuskan_pada",
-                              "pemilih_dicoret"])
+                              "pemilih_dicoret", "koreksi"])
         audit_catat(akun=akun, aksi=f"ganda.{keputusan}", objek=p, wilayah_kode=a.desa_id,
                     sebelum=sebelum,
                     sesudah={"status": p.status, "alasan": alasan,
                              "pemilih": [a.pk, b.pk], "dicoret": p.pemilih_dicoret_id,
-                             "bobot": round(p.bobot, 3)})
+                             "koreksi_tertunda": p.koreksi_id, "bobot": round(p.bobot, 3)})
     return p

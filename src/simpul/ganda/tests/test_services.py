@@ -10,9 +10,11 @@ from simpul.ganda.errors import KodeGanda
 from simpul.ganda.models import PasanganGanda, PemindaianGanda, StatusPasangan
 from simpul.ganda.selectors import pemindaian_terakhir
 from simpul.ganda.services import pasangan_putuskan, pemindaian_jalankan
-from simpul.pemilih.models import Pemilih, RiwayatPemilih
+from simpul.pemilih.models import KoreksiTertunda, Pemilih, RiwayatPemilih
+from simpul.pemilih.services_tahap import tahap_kunci, tahap_tetapkan
+from simpul.pemilu.models import TPS
 
-from .conftest import LUAR_KEC
+from .conftest import KSATRIAN, LUAR_KEC
 
 
 def test_konfirmasi_menandai_rekaman_kemudian_tms_ganda_dan_diaudit(pasangan, operator_kota):
@@ -27,6 +29,45 @@ def test_konfirmasi_menandai_rekaman_kemudian_tms_ganda_dan_diaudit(pasangan, op
     assert f"pasangan #{pasangan.pk}" in riwayat.alasan
     entri = AuditEntry.objects.get(aksi="ganda.dikonfirmasi", objek_id=str(pasangan.pk))
     assert entri.sesudah["dicoret"] == b.pk and entri.sebelum == {"status": "baru"}
+
+
+def test_anchors_sidalih_konfirmasi_saat_daftar_dikunci_jadi_koreksi_tertunda(
+        pasangan, operator_kota, pemilu, client):
+    """ANCHORS.md (SIDALIH 2023): a duplicate confirmed while the list is locked for a
+    plenary is decided and audited now; striking the record is queued, shown as pending,
+    and applied when the stage is fixed, with the queued correction in its history."""
+    b = Pemilih.objects.get(pk=pasangan.pemilih_b_id)
+    # Set-up: the struck voter's desa is mapped to a TPS, so its stage can be fixed.
+    Pemilih.objects.filter(desa_id=KSATRIAN).update(
+        tps=TPS.objects.get(pemilu=pemilu, desa_id=KSATRIAN, nomor=1))
+    tahap_kunci(akun=operator_kota, pemilu=pemilu, wilayah_kode=KSATRIAN, tahap="dps")
+
+    p = pasangan_putuskan(akun=operator_kota, pasangan_id=pasangan.pk,
+                          keputusan="dikonfirmasi", alasan="KTP-el di Kedopok")
+    assert (p.status, p.pemilih_dicoret_id) == (StatusPasangan.DIKONFIRMASI, b.pk)
+    k = KoreksiTertunda.objects.get(pemilih=b)
+    assert (k.jenis, k.isi["kategori"], k.status) == ("tms", "ganda", "tertunda")
+    assert p.koreksi_id == k.pk and f"pasangan #{pasangan.pk}" in k.alasan
+    b.refresh_from_db()
+    assert (b.status, b.versi) == ("aktif", 1)
+    entri = AuditEntry.objects.get(aksi="ganda.dikonfirmasi", objek_id=str(pasangan.pk))
+    assert entri.sesudah["koreksi_tertunda"] == k.pk
+    assert AuditEntry.objects.filter(aksi="pemilih.koreksi_ajukan", objek_id=str(k.pk)).exists()
+    client.force_login(operator_kota)
+    antrean = client.get("/ganda/?status=dikonfirmasi").content.decode()
+    assert f'data-pasangan="{pasangan.pk}"' in antrean and "koreksi tertunda" in antrean
+    rinci = client.get(f"/api/v1/ganda/pasangan/{pasangan.pk}").json()
+    assert (rinci["status"], rinci["koreksi_id"], rinci["koreksi_status"]) == (
+        "dikonfirmasi", k.pk, "tertunda")
+
+    tahap_tetapkan(akun=operator_kota, pemilu=pemilu, wilayah_kode=KSATRIAN)
+    b.refresh_from_db()
+    k.refresh_from_db()
+    assert (b.status, b.kategori_tms.kode, k.status) == ("tms", "ganda", "diterapkan")
+    riwayat = RiwayatPemilih.objects.get(pemilih=b, aksi="pemilih.tms")
+    assert f"koreksi tertunda #{k.pk}" in riwayat.alasan
+    assert f"pasangan #{pasangan.pk}" in riwayat.alasan
+    assert "koreksi tertunda" not in client.get("/ganda/?status=dikonfirmasi").content.decode()
 
 
 def test_peninjau_boleh_memilih_rekaman_yang_dicoret(pasangan, operator_kota):
