@@ -341,6 +341,7 @@ class TanggapanIn(Schema):
     isi: str
     kontak: str = ""
     pemilih_id: int | None = None
+    nik: str = ""
 
 
 @router.post("/tanggapan", url_name="pemilih_tanggapan", summary="Catat tanggapan masyarakat")

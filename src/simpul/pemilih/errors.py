@@ -28,6 +28,8 @@ class KodePemilih(StrEnum):
     DPTB_SUDAH = "pemilih.dptb_sudah_tercatat"
     DPTB_KUNCI_BENTROK = "pemilih.dptb_kunci_bentrok"
     SUDAH_DI_DPT = "pemilih.sudah_di_dpt"
+    DI_BAWAH_UMUR = "pemilih.di_bawah_umur"
+    NIK_TIDAK_DI_DAFTAR = "pemilih.nik_tidak_di_daftar"
     CEK_DIBLOKIR = "cek_dpt.diblokir"
     CEK_TIDAK_TERSEDIA = "cek_dpt.tidak_tersedia"
     SARAN_STATUS_SALAH = "pemilih.saran_status_salah"

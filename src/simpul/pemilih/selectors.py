@@ -4,7 +4,8 @@ from django.db import models
 from django.db.models import QuerySet
 
 from simpul.core.errors import TidakDitemukan
-from simpul.core.scope import Cakupan
+from simpul.core.nik import nik_samarkan
+from simpul.core.scope import Cakupan, q_subpohon
 from simpul.pemilu.models import Pemilu
 from simpul.wilayah.models import Wilayah
 
@@ -173,6 +174,37 @@ def tahap_ringkas(*, akun, pemilu: Pemilu) -> dict:
                      .filter(cakupan.q_kode("pemilih__desa_id") | cakupan.q_kode(
                          "tps_tujuan__desa_id"))
                      .select_related("pemilih", "tps_asal__desa", "tps_tujuan__desa")[:100]),
-        "dpk": list(PemilihKhusus.objects.filter(pemilu=pemilu)
-                    .filter(cakupan.q_kode("tps__desa_id")).select_related("tps__desa")[:100]),
+        "dpk": [_samar(d) for d in PemilihKhusus.objects.filter(pemilu=pemilu)
+                .filter(cakupan.q_kode("tps__desa_id")).select_related("tps__desa")[:100]],
     }
+
+
+def _samar(d):
+    d.nik_samar = nik_samarkan(d.nik)
+    return d
+
+
+PILIHAN_MAKS = 1000  # options in one select; a larger territory narrows by region code first
+
+
+def tahap_pilihan(*, akun, pemilu: Pemilu, salinan: list, saring: str = "") -> dict:
+    """Choices of the stage page's forms, inside the account's territory (narrowed to the
+    region `saring`): the election's TPS (DPK), and the desa under the fixed lists (public
+    responses). Each list stops at `PILIHAN_MAKS`; `*_lebih` says that more were left."""
+    from simpul.pemilu.models import TPS
+    from simpul.wilayah.rules import TINGKAT_DESA
+
+    cakupan = Cakupan.dari(akun)
+    sempit = q_subpohon("desa_id", saring) if saring else models.Q()
+    tps = list(cakupan.tps(TPS.objects.filter(pemilu=pemilu)).filter(sempit)
+               .select_related("desa").order_by("desa_id", "nomor")[:PILIHAN_MAKS + 1])
+    akar = {s.wilayah_kode for s in salinan}
+    di_daftar = models.Q(pk__in=[])
+    for kode in akar:
+        di_daftar |= q_subpohon("kode", kode)
+    desa = list(Wilayah.objects.filter(tingkat__in=TINGKAT_DESA).filter(cakupan.q_kode("kode"))
+                .filter(di_daftar).filter(q_subpohon("kode", saring) if saring else models.Q())
+                .order_by("kode")[:PILIHAN_MAKS + 1])
+    return {"tps_pilihan": tps[:PILIHAN_MAKS], "tps_lebih": len(tps) > PILIHAN_MAKS,
+            "desa_pilihan": desa[:PILIHAN_MAKS], "desa_lebih": len(desa) > PILIHAN_MAKS,
+            "saring": saring}

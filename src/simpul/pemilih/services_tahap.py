@@ -237,8 +237,10 @@ def koreksi_ajukan(*, akun, pemilih_id: int, jenis: str, perubahan: dict | None 
 
 # --- public responses to an announced list --------------------------------------------------
 def tanggapan_catat(*, akun, salinan_id: int, kode_desa: str, jenis: str, pelapor: str,
-                    isi: str, kontak: str = "", pemilih_id: int | None = None) -> Tanggapan:
-    """Record a response from the public to an announced DPS/DPSHP (received by PPS/KPU)."""
+                    isi: str, kontak: str = "", pemilih_id: int | None = None,
+                    nik: str = "") -> Tanggapan:
+    """Record a response from the public to an announced DPS/DPSHP (received by PPS/KPU).
+    The voter it is about is named by id, or by NIK as listed in that desa of that list."""
     cakupan = Cakupan.dari(akun)
     cakupan.wajib_staf()
     salinan = SalinanDaftar.objects.filter(pk=salinan_id).exclude(sha256="").first()
@@ -251,7 +253,15 @@ def tanggapan_catat(*, akun, salinan_id: int, kode_desa: str, jenis: str, pelapo
     if not pelapor.strip() or not isi.strip():
         raise DataTidakValid("Nama pelapor dan isi tanggapan wajib diisi.",
                              code=KodePemilih.DATA_TIDAK_VALID)
-    if pemilih_id is not None and not Pemilih.objects.filter(
+    nik = (nik or "").strip()
+    if nik:
+        baris = SalinanPemilih.objects.filter(salinan=salinan, nik=nik, desa_id=kode_desa).first()
+        if baris is None or pemilih_id not in (None, baris.pemilih_id):
+            raise DataTidakValid(f"NIK {nik_samarkan(nik)} tidak terdaftar di {salinan.label} "
+                                 "untuk desa/kelurahan ini.",
+                                 code=KodePemilih.NIK_TIDAK_DI_DAFTAR)
+        pemilih_id = baris.pemilih_id
+    elif pemilih_id is not None and not Pemilih.objects.filter(
             pk=pemilih_id, pemilu_id=salinan.pemilu_id, desa_id=kode_desa).exists():
         raise TidakDitemukan("Pemilih yang ditanggapi tidak ada di desa ini.")
     with transaction.atomic():
@@ -318,7 +328,7 @@ def dpk_catat(*, akun, tps_id: int, nik: str, nama: str, tanggal_lahir: date,
                              code=KodePemilih.DATA_TIDAK_VALID)
     if not cukup_umur(tanggal_lahir, status_kawin, tps.pemilu.tanggal_pemungutan):
         raise DataTidakValid("Belum 17 tahun pada hari pemungutan dan belum kawin.",
-                             code="pemilih.di_bawah_umur")
+                             code=KodePemilih.DI_BAWAH_UMUR)
     _, baris = _dpt_memuat(tps.pemilu_id, tps.desa_id, nik)
     if baris is not None or SalinanPemilih.objects.filter(
             nik=nik, salinan__pemilu_id=tps.pemilu_id, salinan__tahap=Tahap.DPT).exists():

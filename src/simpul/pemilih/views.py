@@ -6,7 +6,7 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 
 from simpul.core.dokumen import CSV, berkas_respons
-from simpul.core.errors import Dilarang, SimpulError
+from simpul.core.errors import DataTidakValid, Dilarang, SimpulError
 from simpul.pemilu.selectors import pemilu_ambil, pemilu_daftar, pemilu_pilihan
 
 from .errors import KodePemilih
@@ -222,11 +222,12 @@ def tahap_halaman(request):
     """Stages of the list: lock, fix, pending corrections, public responses, DPTb, DPK, and
     the exports of every fixed list."""
     from . import services_tahap as st
-    from .models import JenisTanggapan, Tahap
-    from .selectors import tahap_ringkas
+    from .models import JenisKelamin, JenisTanggapan, Tahap
+    from .selectors import tahap_pilihan, tahap_ringkas
 
     pemilu = pemilu_pilihan(akun=request.user, pemilu_id=request.GET.get("pemilu")
                             or request.POST.get("pemilu"))
+    galat = aksi = None
     if request.method == "POST" and pemilu:
         d, aksi = request.POST, request.POST.get("aksi")
         wilayah = d.get("wilayah") or request.user.wilayah_id or pemilu.cakupan_id or ""
@@ -246,10 +247,10 @@ def tahap_halaman(request):
                                   alasan=d.get("alasan", ""))
                 messages.success(request, "Koreksi dicatat sebagai tertunda.")
             elif aksi == "tanggapan":
-                st.tanggapan_catat(akun=request.user, salinan_id=int(d.get("salinan") or 0),
+                st.tanggapan_catat(akun=request.user, salinan_id=_id(d.get("salinan")),
                                    kode_desa=d.get("desa", ""), jenis=d.get("jenis", ""),
                                    pelapor=d.get("pelapor", ""), isi=d.get("isi", ""),
-                                   kontak=d.get("kontak", ""))
+                                   kontak=d.get("kontak", ""), nik=d.get("nik", ""))
                 messages.success(request, "Tanggapan masyarakat dicatat.")
             elif aksi == "tanggapan_selesai":
                 st.tanggapan_selesaikan(akun=request.user,
@@ -257,15 +258,51 @@ def tahap_halaman(request):
                                         status=d.get("status", ""),
                                         tindak_lanjut=d.get("tindak_lanjut", ""))
                 messages.success(request, "Tanggapan diselesaikan.")
+            elif aksi == "dpk":
+                dpk = st.dpk_catat(
+                    akun=request.user, tps_id=_id(d.get("tps")), nik=d.get("nik", ""),
+                    nama=d.get("nama", ""), tanggal_lahir=_tanggal_wajib(d.get("tanggal_lahir")),
+                    jenis_kelamin=d.get("jenis_kelamin", ""),
+                    status_kawin=d.get("status_kawin", ""), nkk=d.get("nkk", ""),
+                    alamat=d.get("alamat", ""), rt=d.get("rt", ""), rw=d.get("rw", ""))
+                messages.success(request, f"Pemilih khusus (DPK) dicatat: {dpk.nama}, "
+                                          f"{dpk.tps.label} {dpk.tps.desa.nama}.")
         except (SimpulError, ValueError) as e:
-            messages.error(request, f"{getattr(e, 'message', e)} ({getattr(e, 'code', '')})")
-        return redirect(f"{request.path}?pemilu={pemilu.pk}")
+            if aksi not in FORMULIR_DIISI_ULANG or not isinstance(e, SimpulError):
+                messages.error(request, f"{getattr(e, 'message', e)} ({getattr(e, 'code', '')})")
+                return redirect(f"{request.path}?pemilu={pemilu.pk}")
+            # Shown again with what was typed: a refused record loses nothing valid.
+            galat = e
+        else:
+            return redirect(f"{request.path}?pemilu={pemilu.pk}")
     konteks = {"pemilu": pemilu, "daftar_pemilu": pemilu_daftar(akun=request.user),
                "tahap_pilihan": Tahap.choices, "jenis_tanggapan": JenisTanggapan.choices,
-               "kategori": kategori_tms_daftar()}
+               "kategori": kategori_tms_daftar(), "jenis_kelamin": JenisKelamin.choices,
+               "status_kawin": StatusKawin.choices, "galat": galat,
+               "isian": request.POST if galat else {}, "aksi_galat": aksi if galat else ""}
     if pemilu:
         konteks.update(tahap_ringkas(akun=request.user, pemilu=pemilu))
-    return render(request, "pemilih/tahap.html", konteks)
+        konteks.update(tahap_pilihan(akun=request.user, pemilu=pemilu,
+                                     salinan=konteks["salinan"],
+                                     saring=request.GET.get("saring", "").strip()))
+    return render(request, "pemilih/tahap.html", konteks, status=galat.status if galat else 200)
+
+
+# Forms of the stage page that are shown again, filled in, when the service refuses them.
+FORMULIR_DIISI_ULANG = {"tanggapan", "dpk"}
+
+
+def _id(teks: str | None) -> int:
+    teks = (teks or "").strip()
+    return int(teks) if teks.isdigit() else 0
+
+
+def _tanggal_wajib(teks: str | None) -> date:
+    tanggal = _tanggal((teks or "").strip())
+    if tanggal is None:
+        raise DataTidakValid("Tanggal lahir wajib diisi dengan tanggal yang benar.",
+                             code=KodePemilih.DATA_TIDAK_VALID)
+    return tanggal
 
 
 @login_required

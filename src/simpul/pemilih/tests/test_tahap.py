@@ -13,14 +13,17 @@ from openpyxl import load_workbook
 
 from simpul.core.errors import DataTidakValid
 from simpul.core.models import AuditEntry
+from simpul.core.nik import nik_samarkan
 from simpul.pemilih.kunci import TahapTerkunci
 from simpul.pemilih.models import (
     KoreksiTertunda,
     Pemilih,
+    PemilihKhusus,
     PindahMemilih,
     RiwayatPemilih,
     SalinanDaftar,
     SalinanPemilih,
+    Tanggapan,
 )
 from simpul.pemilih.rules import dptb_tepat_waktu, salinan_sidik, tahap_boleh_ditetapkan
 from simpul.pemilih.services import pemilih_buat, pemilih_ubah
@@ -304,6 +307,81 @@ def test_halaman_dan_api_tahap(client, operator, pemilu, dipetakan):
         "pemilu_id": pemilu.pk, "wilayah_kode": KEDOPOK, "tahap": "dpt"},
         content_type="application/json")
     assert salah.status_code == 422 and salah.json()["code"] == "pemilih.tahap_urutan_salah"
+
+
+def test_halaman_dpk_tps_dipilih_galat_bernama_dan_nik_tersamar(client, operator, pemilu,
+                                                              dipetakan):
+    """RULES.md §4 (DPK) on the stage page: the TPS is chosen from those of the election in
+    the territory; each refusal is shown in Indonesian with its code and keeps what was
+    typed; the DPK list shows the NIK masked."""
+    from django.urls import reverse
+
+    for tahap in ("dps", "dpshp", "dpshp_akhir", "dpt"):
+        _tetapkan(operator, pemilu, tahap)
+    client.force_login(operator)
+    url = f"{reverse('pemilih-tahap')}?pemilu={pemilu.pk}"
+    tps1 = TPS.objects.get(pemilu=pemilu, desa_id=KEDOPOK, nomor=1)
+    halaman = client.get(url).content.decode()
+    assert f'<option value="{tps1.pk}">TPS 001 · Kedopok</option>' in halaman
+    lahir = date(1990, 7, 7)
+    isian = {"pemilu": pemilu.pk, "aksi": "dpk", "tps": tps1.pk, "nama": "SITI KHUSUS",
+             "nik": nik_untuk(lahir, perempuan=True, urut=701), "tanggal_lahir": "1990-07-07",
+             "jenis_kelamin": "P", "status_kawin": "S", "nkk": "3574050101000701",
+             "alamat": "JL. MAWAR 1", "rt": "002", "rw": "001"}
+    muda = date(2008, 3, 1)
+    for ubah, kode, pesan in (
+            ({"nik": "35740547079"}, "nik.format", "NIK harus tepat 16 angka."),
+            ({"nik": nik_untuk(muda, urut=700), "tanggal_lahir": "2008-03-01",
+              "jenis_kelamin": "L", "status_kawin": ""}, "pemilih.di_bawah_umur",
+             "Belum 17 tahun"),
+            ({"nik": dipetakan[0].nik}, "pemilih.sudah_di_dpt", "terdaftar di DPT")):
+        r = client.post(url, {**isian, **ubah})
+        teks = r.content.decode()
+        assert r.status_code == 422, kode
+        assert f'data-kode="{kode}"' in teks and pesan in teks and f"({kode})" in teks
+        assert 'value="SITI KHUSUS"' in teks and 'value="JL. MAWAR 1"' in teks
+    assert not PemilihKhusus.objects.exists()
+
+    r = client.post(url, isian, follow=True)
+    teks = r.content.decode()
+    d = PemilihKhusus.objects.get()
+    assert (d.tps_id, d.nama, d.status_kawin, d.rt, d.rw) == (tps1.pk, "SITI KHUSUS", "S",
+                                                             "002", "001")
+    assert "Pemilih khusus (DPK) dicatat: SITI KHUSUS, TPS 001 Kedopok." in teks
+    assert nik_samarkan(d.nik) in teks and d.nik not in teks
+    assert AuditEntry.objects.filter(aksi="pemilih.dpk_catat").count() == 1
+
+
+def test_halaman_tanggapan_daftar_dan_desa_dipilih_pemilih_lewat_nik(client, operator, pemilu,
+                                                                   dipetakan):
+    """The public-response form names the list and the desa by choice and the voter by the
+    NIK listed there, not by database ids; the API still takes ids."""
+    from django.urls import reverse
+
+    dps = _tetapkan(operator, pemilu, "dps")
+    client.force_login(operator)
+    url = f"{reverse('pemilih-tahap')}?pemilu={pemilu.pk}"
+    halaman = client.get(url).content.decode()
+    assert f'<option value="{dps.pk}">DPS versi 1 · {KEDOPOK}</option>' in halaman
+    assert f'<option value="{KEDOPOK}">Kedopok ({KEDOPOK})</option>' in halaman
+    assert 'value="35.74.05.1006"' not in halaman  # a desa outside the fixed list
+    isian = {"pemilu": pemilu.pk, "aksi": "tanggapan", "salinan": dps.pk, "desa": KEDOPOK,
+             "jenis": "tms", "pelapor": "Ketua RT 001", "isi": "Sudah meninggal Januari"}
+    r = client.post(url, {**isian, "nik": nik_untuk(date(1970, 1, 1), urut=999)})
+    teks = r.content.decode()
+    assert r.status_code == 422 and 'data-kode="pemilih.nik_tidak_di_daftar"' in teks
+    assert "tidak terdaftar di DPS versi 1" in teks and 'value="Ketua RT 001"' in teks
+    r = client.post(url, {**isian, "nik": dipetakan[0].nik})
+    assert r.status_code == 302
+    assert Tanggapan.objects.get().pemilih_id == dipetakan[0].pk
+    assert client.post(url, {**isian, "jenis": "belum_terdaftar"}).status_code == 302
+    assert Tanggapan.objects.filter(pemilih__isnull=True).count() == 1
+    api = client.post(reverse("api-v1:pemilih_tanggapan"), {
+        "salinan_id": dps.pk, "kode_desa": KEDOPOK, "jenis": "data_salah", "pelapor": "Warga",
+        "isi": "Nama salah ketik", "pemilih_id": dipetakan[1].pk},
+        content_type="application/json")
+    assert api.status_code == 200 and Tanggapan.objects.get(
+        pk=api.json()["id"]).pemilih_id == dipetakan[1].pk
 
 
 def test_anchors_kpu_go_id_cadangan_statis_per_tps(operator, pemilu, dipetakan, tmp_path):
