@@ -115,13 +115,18 @@ def peramban():
 
 
 @pytest.fixture
-def data_jatim(live_server, transactional_db):
+def data_jatim_komit(transactional_db):
     """Regions of Jawa Timur (35), the demo elections and the rows migrations seed,
-    committed for the live server."""
+    committed: for code running in other threads, each with its own connection."""
     from django.core.management import call_command
 
     call_command("loaddata", BARIS_MIGRASI["berkas"], verbosity=0)
     isi_dasar(hanya="35")
+
+
+@pytest.fixture
+def data_jatim(live_server, data_jatim_komit):
+    """The same data, for the live server of browser tests."""
 
 
 @pytest.fixture

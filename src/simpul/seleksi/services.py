@@ -68,6 +68,11 @@ def _hash(teks: str) -> str:
 
 
 def _terkunci(rekrutmen_id: int) -> None:
+    """Refuse a change of scores once the result is published. Run inside the caller's
+    transaction: the round's row stays locked until it commits, so a score (a test
+    started, an interview score) and the publication that freezes the scores happen one
+    after the other, never both on a stale check."""
+    Rekrutmen.objects.select_for_update().only("pk").get(pk=rekrutmen_id)
     if Pengumuman.objects.filter(rekrutmen_id=rekrutmen_id).exists():
         raise Konflik(KodeSeleksi.HASIL_TERKUNCI, "Hasil seleksi sudah diumumkan; nilai "
                       "tidak dapat diubah lagi.")
@@ -437,9 +442,9 @@ def wawancara_catat(*, akun, pendaftar_id: int, nilai,
     if nilai is None or not nilai.is_finite() or not nilai_wawancara_sah(nilai):
         raise DataTidakValid("Nilai wawancara 0 sampai 100, paling banyak dua desimal.",
                              code=KodeSeleksi.NILAI_TIDAK_VALID)
-    _terkunci(pendaftar.rekrutmen_id)
     try:
         with transaction.atomic():
+            _terkunci(pendaftar.rekrutmen_id)
             n = NilaiWawancara.objects.create(pendaftar=pendaftar, penguji=akun, nilai=nilai,
                                               catatan=catatan.strip()[:500])
             audit_catat(akun=akun, aksi="seleksi.wawancara.catat", objek=n,
@@ -482,20 +487,19 @@ def pengumuman_terbitkan(*, akun, rekrutmen: Rekrutmen, nomor_surat: str,
     sekarang = sekarang or timezone.now()
     for u in rekrutmen.ujian.all():
         ujian_tutup_kedaluwarsa(ujian=u, sekarang=sekarang)
-    berjalan = SesiCAT.objects.filter(ujian__rekrutmen=rekrutmen, mulai__isnull=False,
-                                      selesai__isnull=True).count()
-    if berjalan:
-        raise Konflik(KodeSeleksi.BELUM_LENGKAP, f"{berjalan} peserta masih mengerjakan CAT.")
     with transaction.atomic():
+        # The round's row lock first: a second publication, a test starting or an
+        # interview score waits here, so the checks below still hold at the insert.
         _terkunci(rekrutmen.pk)
+        berjalan = SesiCAT.objects.filter(ujian__rekrutmen=rekrutmen, mulai__isnull=False,
+                                          selesai__isnull=True).count()
+        if berjalan:
+            raise Konflik(KodeSeleksi.BELUM_LENGKAP,
+                          f"{berjalan} peserta masih mengerjakan CAT.")
         isi = _isi_pengumuman(akun, rekrutmen)
         sidik = _hash(json.dumps(isi, sort_keys=True, ensure_ascii=False))
-        try:
-            with transaction.atomic():
-                p = Pengumuman.objects.create(rekrutmen=rekrutmen, isi=isi, sidik=sidik,
-                                              nomor_surat=nomor_surat.strip(), oleh=akun)
-        except IntegrityError:
-            raise Konflik(KodeSeleksi.HASIL_TERKUNCI, "Hasil seleksi sudah diumumkan.") from None
+        p = Pengumuman.objects.create(rekrutmen=rekrutmen, isi=isi, sidik=sidik,
+                                      nomor_surat=nomor_surat.strip(), oleh=akun)
         audit_catat(akun=akun, aksi="seleksi.pengumuman.terbit", objek=p,
                     wilayah_kode=rekrutmen.wilayah_id,
                     sesudah={"nomor_surat": p.nomor_surat, "sidik": sidik,

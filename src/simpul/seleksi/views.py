@@ -14,7 +14,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_POST
 
 from simpul.core.dokumen import PDF, berkas_respons
-from simpul.core.errors import DataTidakValid, SimpulError
+from simpul.core.errors import DataTidakValid, SimpulError, TidakDitemukan
 from simpul.core.scope import Cakupan
 
 from .errors import KodeSeleksi
@@ -252,7 +252,9 @@ def ujian_baru(request, rekrutmen_id: int):
 def ujian(request, ujian_id: int):
     u = ujian_ambil(akun=request.user, ujian_id=ujian_id)
     if request.method == "POST":
-        pid = request.POST.get("pendaftar")
+        pid = request.POST.get("pendaftar", "").strip()
+        if pid and not (pid.isascii() and pid.isdigit()):
+            raise TidakDitemukan("Pendaftar tidak ditemukan di ujian ini.")
         kode = kode_terbitkan(akun=request.user, ujian=u,
                               pendaftar_id=int(pid) if pid else None)
         # Codes exist in clear only in this response: print or hand them out now.

@@ -90,6 +90,18 @@ def test_halaman_staf_bank_ujian_kode_peringkat(client, operator_kota, ujian, da
     assert r.status_code == 302
 
 
+def test_kode_untuk_pendaftar_bukan_angka_404_bukan_500(client, operator_kota, ujian, daftarkan):
+    p = daftarkan()
+    client.force_login(operator_kota)
+    for salah in ("abc", "1 OR 1=1", "-3", "٣"):
+        r = client.post(f"/seleksi/ujian/{ujian.pk}/", {"pendaftar": salah})
+        assert r.status_code == 404, salah
+        assert "Pendaftar tidak ditemukan di ujian ini." in r.content.decode()
+    assert not SesiCAT.objects.filter(pendaftar=p).exists()
+    r = client.post(f"/seleksi/ujian/{ujian.pk}/", {"pendaftar": str(p.pk)})
+    assert r.status_code == 200 and SesiCAT.objects.filter(pendaftar=p).exists()
+
+
 def test_halaman_wawancara_di_luar_wilayah_404(client, daftarkan, buat_akun, pemilu):
     p = daftarkan(desa=KADEMANGAN_KEL)
     client.force_login(buat_akun(Peran.PPK, "35.74.05", pemilu))
