@@ -1,15 +1,13 @@
 """Per-client limits on the public endpoints of registration (ANCHORS.md, the DPT row:
 public lookups are limited per client): the status lookup, and opening resumable uploads
-(anonymous uploads are stored until submitted or expired). Counters live in Django's cache
-(Redis in production, so every worker shares them); a fixed one-minute window per client
-address."""
+(anonymous uploads are stored until submitted or expired). A fixed one-minute window per
+client address (`core.batas`)."""
 
 import hashlib
-import time
 
 from django.conf import settings
-from django.core.cache import cache
 
+from simpul.core.batas import batas_hitung
 from simpul.core.errors import SimpulError
 
 from .errors import KodeAdhoc
@@ -20,13 +18,10 @@ JENDELA_DETIK = 60
 
 
 def _batasi(nama: str, klien: str, batas: int, kode: str, pesan: str) -> None:
-    sekarang = time.time()
-    jendela = int(sekarang // JENDELA_DETIK)
-    kunci = (f"adhoc:{nama}:{hashlib.sha256((klien or '-').encode()).hexdigest()[:32]}:"
-             f"{jendela}")
-    cache.add(kunci, 0, JENDELA_DETIK * 2)
-    if cache.incr(kunci) > batas:
-        detik = int(JENDELA_DETIK - sekarang % JENDELA_DETIK) + 1
+    detik = batas_hitung(
+        f"adhoc:{nama}:{hashlib.sha256((klien or '-').encode()).hexdigest()[:32]}",
+        batas=batas, jendela_detik=JENDELA_DETIK)
+    if detik:
         raise SimpulError(kode, f"{pesan} Coba lagi dalam {detik} detik.", status=429,
                           details={"coba_lagi_detik": detik})
 

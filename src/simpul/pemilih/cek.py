@@ -18,6 +18,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from simpul.core.audit import audit_catat
+from simpul.core.batas import batas_hitung
 from simpul.core.errors import DataTidakValid, SimpulError
 from simpul.core.nik import nik_samarkan
 from simpul.pemilu.models import Pemilu
@@ -57,14 +58,11 @@ def sidik(teks: str) -> str:
 def _batasi(klien: str) -> None:
     batas_klien = _param("SIMPUL_CEK_DPT_PER_KLIEN", BATAS_PER_KLIEN)
     batas_global = _param("SIMPUL_CEK_DPT_GLOBAL", BATAS_GLOBAL)
-    sekarang = time.time()
-    jendela = int(sekarang // JENDELA_DETIK)
-    sisa = int(JENDELA_DETIK - sekarang % JENDELA_DETIK) + 1
-    for kunci, batas in ((f"cekdpt:k:{sidik(klien)[:32]}:{jendela}", batas_klien),
-                         (f"cekdpt:g:{jendela}", batas_global)):
-        cache.add(kunci, 0, JENDELA_DETIK * 2)
-        if cache.incr(kunci) > batas:
-            raise TerlaluSering(sisa)
+    for kunci, batas in ((f"cekdpt:k:{sidik(klien)[:32]}", batas_klien),
+                         ("cekdpt:g", batas_global)):
+        detik = batas_hitung(kunci, batas=batas, jendela_detik=JENDELA_DETIK)
+        if detik:
+            raise TerlaluSering(detik)
 
 
 NIK_BERBEDA = 20  # distinct NIKs one client may ask about per window before it is blocked
