@@ -1,6 +1,7 @@
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
+from django.views.i18n import JavaScriptCatalog
 
 from simpul.core import views as core_views
 from simpul.pemilu import views as pemilu_views
@@ -13,6 +14,7 @@ urlpatterns = [
     path("masuk/", core_views.MasukView.as_view(), name="login"),
     path("keluar/", auth_views.LogoutView.as_view(), name="logout"),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
     path("dasbor/", wilayah_views.dasbor, name="dashboard"),
     path("wilayah/<str:kode>/", wilayah_views.dasbor, name="wilayah"),
     path("cari/", wilayah_views.cari, name="cari"),

@@ -64,6 +64,23 @@ def test_cat_lewat_http_jawaban_setelah_waktu_habis(client, peserta):
     assert client.get("/seleksi/cat/keadaan").json()["status"] == "selesai"
 
 
+def test_pesan_skrip_cat_dari_katalog_javascript_inggris(client, peserta, settings):
+    """The CAT script's messages come from Django's JavaScript catalogue: English when the
+    language is English, the Indonesian source otherwise."""
+    _masuk(client, peserta)
+    halaman = client.get("/seleksi/cat/tes/").content.decode()
+    assert halaman.index('src="/jsi18n/"') < halaman.index("seleksi/cat.js")
+    indonesia = client.get("/jsi18n/").content.decode()
+    assert "All answers saved." not in indonesia
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    r = client.get("/jsi18n/")
+    teks = r.content.decode()
+    assert r.status_code == 200 and r["Content-Type"].startswith("text/javascript")
+    assert '"Semua jawaban tersimpan.": "All answers saved."' in teks
+    assert '"%s question not answered yet. Submit now?"' in teks
+    assert '"%s questions not answered yet. Submit now?"' in teks
+
+
 def test_halaman_masuk_kode_salah(client, peserta):
     r = client.post("/seleksi/cat/", {"nomor": peserta[0].nomor, "kode": "SALAH"})
     assert r.status_code == 422 and "kode masuk salah" in r.content.decode()

@@ -3,6 +3,11 @@
 // in order, so a dropped connection or a reload loses nothing and applies nothing twice.
 (function () {
   "use strict";
+  // Messages come from Django's JavaScript catalogue (/jsi18n/, loaded before this file);
+  // should that request fail the test still runs, in Indonesian.
+  const gettext = window.gettext || ((s) => s);
+  const ngettext = window.ngettext || ((s, p, n) => (n === 1 ? s : p));
+  const interpolate = window.interpolate || ((f, a) => f.replace("%s", a[0]));
   const akar = document.getElementById("cat");
   const url = akar.dataset;
   let keadaan = null, indeks = 0, antrean = [], urutan = 0, mengirim = false, jamTimer = null;
@@ -37,7 +42,7 @@
   async function muat() {
     const {status: kode, data} = await minta(url.keadaan);
     if (kode === 401) { location.href = url.masuk; return; }
-    if (kode !== 200) { galat(data.message || "Gagal memuat."); return; }
+    if (kode !== 200) { galat(data.message || gettext("Gagal memuat.")); return; }
     terapkan(data);
   }
 
@@ -143,18 +148,18 @@
     let jeda = 500;
     try {
       while (antrean.length) {
-        status("Menyimpan…");
+        status(gettext("Menyimpan…"));
         let hasil;
         try {
           hasil = await minta(url.jawab, antrean[0]);
         } catch (e) {
-          status("Koneksi terputus; jawaban akan dikirim ulang otomatis.", "putus");
+          status(gettext("Koneksi terputus; jawaban akan dikirim ulang otomatis."), "putus");
           await new Promise((ok) => setTimeout(ok, jeda));
           jeda = Math.min(jeda * 2, 8000);
           continue;
         }
         if (hasil.status >= 500) {
-          status("Server sibuk; mencoba lagi…", "putus");
+          status(gettext("Server sibuk; mencoba lagi…"), "putus");
           await new Promise((ok) => setTimeout(ok, jeda));
           jeda = Math.min(jeda * 2, 8000);
           continue;
@@ -169,9 +174,9 @@
           await muat();
           return;
         }
-        if (hasil.status !== 200) galat(hasil.data.message || "Jawaban ditolak.");
+        if (hasil.status !== 200) galat(hasil.data.message || gettext("Jawaban ditolak."));
       }
-      status("Semua jawaban tersimpan.", "aman");
+      status(gettext("Semua jawaban tersimpan."), "aman");
     } finally {
       mengirim = false;
     }
@@ -186,7 +191,7 @@
 
   $("#mulai").addEventListener("click", async () => {
     const {status: kode, data} = await minta(url.mulai, {});
-    if (kode !== 200) { galat(data.message || "Gagal memulai."); return; }
+    if (kode !== 200) { galat(data.message || gettext("Gagal memulai.")); return; }
     galat("");
     terapkan(data);
   });
@@ -195,13 +200,16 @@
   $("#kirim").addEventListener("click", async () => {
     const kosong = keadaan.soal.filter((s) => keadaan.jawaban[String(s.nomor)] === undefined
       || keadaan.jawaban[String(s.nomor)] === null).length;
-    const tanya = kosong ? kosong + " soal belum dijawab. Kirim sekarang?" : "Kirim jawaban sekarang?";
+    const tanya = kosong
+      ? interpolate(ngettext("%s soal belum dijawab. Kirim sekarang?",
+                             "%s soal belum dijawab. Kirim sekarang?", kosong), [kosong])
+      : gettext("Kirim jawaban sekarang?");
     if (!confirm(tanya)) return;
     $("#kirim").disabled = true;
     await tunggu();
     const {status: kode, data} = await minta(url.selesai, {});
     $("#kirim").disabled = false;
-    if (kode !== 200) { galat(data.message || "Gagal mengirim."); await muat(); return; }
+    if (kode !== 200) { galat(data.message || gettext("Gagal mengirim.")); await muat(); return; }
     terapkan(data);
   });
   window.addEventListener("online", kirimAntrean);
