@@ -127,3 +127,33 @@ def test_isian_luring_ditolak_karena_daftar_dikunci_tampil_di_ponsel(data_jatim,
     assert h.evaluate("localStorage.getItem('simpul-coklit-antrean')") == "[]"
     ditolak.get_by_role("button", name="Tutup").click()
     expect(ditolak).to_be_hidden()
+
+
+def test_pps_mencatat_dpk_di_ponsel(data_jatim, buka_halaman):
+    """A PPS records a DPK voter on a phone: the TPS chosen from a list, a wrong NIK
+    refused with its code and nothing typed lost, then saved and listed with NIK masked."""
+    from simpul.pemilih.models import PemilihKhusus
+
+    pemilu, _, _, pps = _siapkan()
+    halaman = buka_halaman(pps)
+    halaman.goto(f"/pemilih/tahap/?pemilu={pemilu.pk}")
+    form = halaman.locator("#form-dpk")
+    form.locator("select[name=tps]").select_option(label="TPS 002 · Kedopok")
+    form.locator("input[name=nik]").fill("357405520790")
+    form.locator("input[name=nama]").fill("SITI KHUSUS")
+    form.locator("input[name=tanggal_lahir]").fill("1990-07-12")
+    form.locator("select[name=jenis_kelamin]").select_option("P")
+    form.locator("input[name=alamat]").fill("JL. MAWAR 1")
+    form.get_by_role("button", name="Catat DPK").click()
+    galat = halaman.locator("#form-dpk [role=alert]")
+    expect(galat).to_contain_text("NIK harus tepat 16 angka. (nik.format)")
+    expect(form.locator("input[name=nama]")).to_have_value("SITI KHUSUS")
+    expect(form.locator("select[name=tps]")).to_have_value(
+        str(TPS.objects.get(pemilu=pemilu, desa_id=KEDOPOK, nomor=2).pk))
+    assert halaman.evaluate("document.documentElement.scrollWidth") <= 360
+    form.locator("input[name=nik]").fill("3574055207900001")
+    form.get_by_role("button", name="Catat DPK").click()
+    expect(halaman.get_by_text("Pemilih khusus (DPK) dicatat: SITI KHUSUS, TPS 002 Kedopok."))\
+        .to_be_visible()
+    expect(halaman.locator("#daftar-dpk")).to_contain_text("SITI KHUSUS · 3574**********01")
+    assert PemilihKhusus.objects.get().tps.nomor == 2
