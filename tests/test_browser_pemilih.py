@@ -3,6 +3,7 @@ sticker, a TMS refused without its category then saved with it, a save made whil
 connection is down (queued on the device, sent once when back online), a new voter; then
 the PPS sees the progress of the TPS."""
 
+import re
 from datetime import date
 
 import pytest
@@ -36,6 +37,23 @@ def _siapkan():
     return pemilu, tps, pantarlih, pps
 
 
+def _putus(route):
+    route.abort("internetdisconnected")
+
+
+def _sinyal(h, ada: bool) -> None:
+    """Cut or restore the phone's connection. Chromium's offline emulation alone leaks for
+    pages a service worker controls (seen here: an 'online' event and saves reaching the
+    server while offline), so the page's own requests are also refused by a route."""
+    if ada:
+        h.context.unroute("**/*", _putus)
+        h.context.set_offline(False)
+        h.evaluate("window.dispatchEvent(new Event('online'))")
+    else:
+        h.context.set_offline(True)
+        h.context.route("**/*", _putus)
+
+
 def _buka_pemilih(halaman, nama):
     halaman.goto("/coklit/")
     halaman.get_by_role("link", name=nama).click()
@@ -66,12 +84,11 @@ def test_pantarlih_coklit_di_ponsel_dan_pps_melihat_kemajuan(data_jatim, buka_ha
 
     _buka_pemilih(h, "CANDRA")
     h.check("input[name=stiker]")
-    h.context.set_offline(True)
+    _sinyal(h, False)
     h.click("button.utama")
     expect(h.locator("#antrean")).to_be_visible()
     assert Pemilih.objects.get(nama="CANDRA").coklit == "belum"
-    h.context.set_offline(False)
-    h.evaluate("window.dispatchEvent(new Event('online'))")
+    _sinyal(h, True)
     expect(h.get_by_text("Tersimpan: CANDRA")).to_be_visible()
     candra = Pemilih.objects.get(nama="CANDRA")
     assert (candra.coklit, candra.stiker, candra.versi) == ("ms", True, 2)
@@ -113,10 +130,11 @@ def test_isian_luring_ditolak_karena_daftar_dikunci_tampil_di_ponsel(data_jatim,
     h.check("input[name=stiker]")
     # The save as the form queues it on the device when the connection is down (put in the
     # queue directly: whether the page or the list sends it first is otherwise a race).
-    h.evaluate("""() => { var d = {}; new FormData(document.getElementById("form-coklit"))
+    antrean = f"simpul-coklit:{pantarlih.pk}:antrean"
+    h.evaluate("""(antrean) => { var d = {}; new FormData(document.getElementById("form-coklit"))
         .forEach(function (v, k) { d[k] = v; });
-        localStorage.setItem("simpul-coklit-antrean",
-                             JSON.stringify([{url: location.pathname, data: d}])); }""")
+        localStorage.setItem(antrean, JSON.stringify([{url: location.pathname, data: d,
+            jenis: "coklit", pemilih: null, waktu: new Date().toISOString()}])); }""", antrean)
     tahap_kunci(akun=kpu, pemilu=pemilu, wilayah_kode=KEDOPOK, tahap="dps")
     h.goto("/coklit/")  # the list page sends what the device queued
     ditolak = h.locator("#ditolak")
@@ -124,6 +142,135 @@ def test_isian_luring_ditolak_karena_daftar_dikunci_tampil_di_ponsel(data_jatim,
     expect(ditolak).to_contain_text("HTTP 409")
     ahmad = Pemilih.objects.get(nama="AHMAD")
     assert (ahmad.coklit, ahmad.stiker, ahmad.versi) == ("belum", False, 1)
-    assert h.evaluate("localStorage.getItem('simpul-coklit-antrean')") == "[]"
+    assert h.evaluate("(k) => localStorage.getItem(k)", antrean) == "[]"
     ditolak.get_by_role("button", name="Tutup").click()
     expect(ditolak).to_be_hidden()
+
+
+# --- offline first: pages kept by the service worker, the device log, reconciliation -----------
+def _antrean(h, akun) -> list:
+    return h.evaluate("(k) => JSON.parse(localStorage.getItem(k) || '[]')",
+                      f"simpul-coklit:{akun.pk}:antrean")
+
+
+def _simpan_tanpa_sinyal(h, pantarlih, nama, isi=lambda h: None) -> str:
+    """Open a voter's form from the list kept on the phone, fill it (`isi`) and save it
+    without a signal; returns the key of the queued save."""
+    h.goto("/coklit/")
+    h.get_by_role("link", name=nama).click()
+    expect(h.get_by_role("heading", name=nama)).to_be_visible()
+    isi(h)
+    disimpan = h.evaluate("""() => caches.match(location.pathname, {ignoreVary: true})
+                                 .then((r) => r.text())""")  # the page as the phone keeps it
+    tertanam = re.search(r'name="kunci" value="([^"]+)"', disimpan).group(1)
+    sebelum = len(_antrean(h, pantarlih))
+    h.click("button.utama")
+    expect(h.locator("#antrean")).to_be_visible()
+    item = _antrean(h, pantarlih)[sebelum]
+    # The key was made on the phone at save time, not taken from the kept page.
+    assert item["data"]["kunci"] != tertanam
+    return item["data"]["kunci"]
+
+
+def test_coklit_tanpa_sinyal_dari_halaman_tersimpan_lalu_rekonsiliasi(data_jatim, buka_halaman,
+                                                                      tangkap_layar):
+    """The Pantarlih opens the list with a signal (the service worker keeps the list and the
+    form of each voter), loses the signal, opens two voters' forms from the phone and saves
+    both (queued), gets the signal back: each save arrives once, and the reconciliation
+    page shows the device count equal to the server count."""
+    from simpul.pemilih.models import KunciIdempoten, LaporanPerangkat
+
+    pemilu, tps, pantarlih, pps = _siapkan()
+    h = buka_halaman(pantarlih)
+    h.goto("/coklit/")
+    expect(h.locator("#luring")).to_contain_text("3 pemilih")
+
+    _sinyal(h, False)
+    h.goto("/coklit/rekonsiliasi/")  # not kept on the phone: the offline page, in Indonesian
+    expect(h.get_by_role("heading", name="Tidak ada sinyal")).to_be_visible()
+    ahmad = Pemilih.objects.get(nama="AHMAD")
+    kunci_dibuka = set()
+    for _ in range(2):  # the same kept page opened twice: a fresh key each time
+        h.goto(f"/coklit/{ahmad.pk}/")
+        kunci_dibuka.add(h.evaluate("document.querySelector('input[name=kunci]').value"))
+    assert len(kunci_dibuka) == 2
+
+    def tms(h):
+        h.check("input[name=hasil][value=tms]")
+        h.select_option("select[name=kategori]", "meninggal")
+
+    kunci = {_simpan_tanpa_sinyal(h, pantarlih, "AHMAD", lambda h: h.check("input[name=stiker]")),
+             _simpan_tanpa_sinyal(h, pantarlih, "BUDI", tms)}
+    assert len(kunci) == 2
+    h.goto("/coklit/")
+    expect(h.locator("li", has_text="AHMAD")).to_contain_text("menunggu dikirim")
+    expect(h.locator("li", has_text="BUDI")).to_contain_text("menunggu dikirim")
+    assert Pemilih.objects.filter(coklit="belum").count() == 3
+
+    _sinyal(h, True)
+    expect(h.locator("li", has_text="AHMAD")).to_contain_text("MS")
+    expect(h.locator("li", has_text="BUDI")).to_contain_text("TMS")
+    ahmad, budi = Pemilih.objects.get(nama="AHMAD"), Pemilih.objects.get(nama="BUDI")
+    assert (ahmad.coklit, ahmad.stiker, budi.coklit, budi.kategori_tms.kode) == (
+        "ms", True, "tms", "meninggal")
+    for p in (ahmad, budi):  # sent once each
+        assert RiwayatPemilih.objects.filter(pemilih=p).count() == 1
+    assert set(KunciIdempoten.objects.values_list("kunci", flat=True)) == kunci
+    assert _antrean(h, pantarlih) == []
+    lap = LaporanPerangkat.objects.latest("id")  # sent with the sync
+    assert (lap.jumlah, lap.terkirim, lap.tps) == (2, 2, tps)
+
+    h.goto("/coklit/rekonsiliasi/")
+    expect(h.get_by_test_id("jumlah-perangkat").locator("b")).to_have_text("2")
+    expect(h.get_by_test_id("jumlah-server").locator("b")).to_have_text("2")
+    expect(h.locator("#belum-sampai")).to_contain_text("Tidak ada")
+    expect(h.locator("#belum-dicoklit")).to_contain_text("CA****")
+
+    # The PPS sees the same numbers for the TPS.
+    p = buka_halaman(pps)
+    p.goto(f"/coklit/rekonsiliasi/?tps={tps.pk}")
+    expect(p.locator("#per-perangkat li")).to_contain_text(["pantarlih1"])
+    expect(p.get_by_test_id("jumlah-server").locator("b")).to_have_text("2")
+
+    # Logging out drops the pages kept on the phone.
+    h.goto("/coklit/")
+    assert h.evaluate("caches.keys()")
+    h.get_by_role("button", name="Keluar").click()
+    h.wait_for_url("**/masuk/")
+    h.wait_for_function("""() => caches.keys().then((k) =>
+        k.filter((n) => n.startsWith("simpul-coklit-")).length === 0)""")
+
+
+def test_simpanan_yang_hilang_di_perangkat_tampil_di_rekonsiliasi(data_jatim, buka_halaman,
+                                                                  tangkap_layar):
+    """A save queued without a signal that is lost on the phone before it is sent (the queue
+    wiped, the log kept) never reaches the server: the device's report says so and the
+    reconciliation page lists it, with the masked name and the device time."""
+    from simpul.pemilih.models import KunciIdempoten
+
+    pemilu, tps, pantarlih, _ = _siapkan()
+    h = buka_halaman(pantarlih)
+    _buka_pemilih(h, "AHMAD")
+    h.click("button.utama")
+    expect(h.get_by_text("Tersimpan: AHMAD")).to_be_visible()
+    expect(h.locator("#luring")).to_contain_text("3 pemilih")
+
+    _sinyal(h, False)
+    kunci = _simpan_tanpa_sinyal(h, pantarlih, "CANDRA")
+    h.evaluate("(k) => localStorage.removeItem(k)", f"simpul-coklit:{pantarlih.pk}:antrean")
+    _sinyal(h, True)
+
+    h.goto("/coklit/rekonsiliasi/")
+    h.get_by_role("button", name="Kirim laporan perangkat ini").click()
+    belum = h.locator("#belum-sampai li")
+    expect(belum).to_have_count(1)
+    expect(belum).to_contain_text("CA****")
+    expect(belum).to_contain_text("Hilang dari antrean perangkat")
+    expect(belum).to_contain_text(kunci)
+    expect(h.get_by_test_id("jumlah-perangkat").locator("b")).to_have_text("2")
+    expect(h.get_by_test_id("jumlah-server").locator("b")).to_have_text("1")
+    expect(h.locator("#per-perangkat").get_by_test_id("selisih")).to_have_text("1")
+    assert not KunciIdempoten.objects.filter(kunci=kunci).exists()
+    assert Pemilih.objects.get(nama="CANDRA").coklit == "belum"
+    assert h.evaluate("document.documentElement.scrollWidth") <= 360
+    tangkap_layar(h, "pemilih-coklit-rekonsiliasi.png")

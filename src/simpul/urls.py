@@ -1,5 +1,4 @@
 from django.contrib import admin
-from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 from simpul.core import views as core_views
@@ -11,7 +10,7 @@ from .api import api
 urlpatterns = [
     path("", core_views.beranda, name="beranda"),
     path("masuk/", core_views.MasukView.as_view(), name="login"),
-    path("keluar/", auth_views.LogoutView.as_view(), name="logout"),
+    path("keluar/", core_views.KeluarView.as_view(), name="logout"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("dasbor/", wilayah_views.dasbor, name="dashboard"),
     path("wilayah/<str:kode>/", wilayah_views.dasbor, name="wilayah"),

@@ -1,11 +1,14 @@
+import json
 from datetime import date, datetime
 
 from django.http import HttpResponse
 from ninja import File, Form, Router, Schema, Status
 from ninja.files import UploadedFile
 
+from simpul.core.errors import DataTidakValid
 from simpul.pemilu.selectors import pemilu_ambil
 
+from .errors import KodePemilih
 from .models import ImporPemilih, Sumber
 from .selectors import impor_ambil
 from .services import impor_mulai, impor_temuan_ekspor
@@ -183,6 +186,33 @@ def coklit_simpan_api(request, pemilih_id: int, data: CoklitIn):
                           hasil=data.hasil, kategori=data.kategori, perubahan=data.perubahan,
                           stiker=data.stiker, alasan=data.alasan)
     return {"diulang": hasil.diulang, "pemilih": CoklitPemilihOut.dari(hasil.pemilih)}
+
+
+class LaporanPerangkatOut(Schema):
+    id: int
+    diterima: datetime
+    jumlah: int
+    di_server: int
+
+
+@router.post("/coklit/laporan-perangkat", response={201: LaporanPerangkatOut},
+             url_name="coklit_laporan_perangkat",
+             summary="Laporan perangkat Pantarlih: setiap simpanan coklit yang dibuatnya")
+def coklit_laporan_perangkat(request):
+    """Body (JSON): `{perangkat: UUID, tps_id, waktu: ISO 8601, catatan: [{kunci, jenis:
+    "coklit"|"baru", pemilih: id|null, waktu, status: "terkirim"|"antre"|"ditolak"|"hilang",
+    nama: (pemilih baru)}]}`. Read by hand rather than by a schema so that any malformed
+    report gets `coklit.laporan_tidak_valid` with the list of what is wrong."""
+    from .rekonsiliasi import laporan_perangkat_catat
+
+    try:
+        data = json.loads(request.body or b"null")
+    except ValueError:
+        raise DataTidakValid("Laporan perangkat harus JSON.",
+                             code=KodePemilih.LAPORAN_TIDAK_VALID) from None
+    lap, di_server = laporan_perangkat_catat(akun=request.user, data=data)
+    return Status(201, {"id": lap.pk, "diterima": lap.diterima, "jumlah": lap.jumlah,
+                        "di_server": di_server})
 
 
 # --- TPS mapping ---------------------------------------------------------------------------
