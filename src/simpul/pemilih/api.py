@@ -215,6 +215,61 @@ def coklit_laporan_perangkat(request):
                         "di_server": di_server})
 
 
+class PerangkatOut(Schema):
+    akun: str
+    perangkat: str
+    diterima: datetime
+    jumlah: int
+    di_server: int
+    selisih: int
+
+
+class BelumDiServerOut(Schema):
+    kunci: str
+    jenis: str
+    status: str
+    waktu: datetime
+    nama: str
+    petugas: str
+    perangkat: str
+
+
+class BelumDicoklitOut(Schema):
+    id: int
+    nama: str
+    rt: str
+    rw: str
+
+
+class RekonsiliasiOut(Schema):
+    tps_id: int
+    kemajuan: dict[str, int]
+    jumlah_perangkat: int
+    jumlah_server: int
+    perangkat: list[PerangkatOut]
+    belum_sampai: list[BelumDiServerOut]
+    masih_antre: list[BelumDiServerOut]
+    tanpa_laporan: dict[str, int]
+    belum_dicoklit: list[BelumDicoklitOut]
+
+
+@router.get("/coklit/rekonsiliasi", response=RekonsiliasiOut, url_name="coklit_rekonsiliasi",
+            summary="Rekonsiliasi coklit satu TPS: perangkat lawan server (nama disamarkan)")
+def coklit_rekonsiliasi_api(request, tps_id: int):
+    from .rekonsiliasi import rekonsiliasi_tps
+
+    r = rekonsiliasi_tps(akun=request.user, tps_id=tps_id)
+    hasil = r["hasil"]
+    return {"tps_id": r["tps"].pk, "kemajuan": r["kemajuan"],
+            "jumlah_perangkat": hasil.jumlah_perangkat, "jumlah_server": hasil.jumlah_server,
+            "perangkat": [{"akun": b.laporan.akun.username, "perangkat": str(b.laporan.perangkat),
+                           "diterima": b.laporan.diterima, "jumlah": b.jumlah,
+                           "di_server": b.di_server, "selisih": b.selisih}
+                          for b in hasil.perangkat],
+            "belum_sampai": r["belum_sampai"], "masih_antre": r["masih_antre"],
+            "tanpa_laporan": dict(r["tanpa_laporan"]), "belum_dicoklit": r["belum_dicoklit"]}
+
+
 # --- TPS mapping ---------------------------------------------------------------------------
 class PemetaanIn(Schema):
     pemilu_id: int

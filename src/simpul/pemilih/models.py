@@ -5,6 +5,22 @@ from django.db.models import Q
 from django.utils import timezone
 
 
+class TambahSaja(models.Model):
+    """A row written once and never changed or deleted through Django (a PostgreSQL trigger
+    refuses it below Django too)."""
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None and not kwargs.get("force_insert"):
+            raise ValueError(f"{self._meta.verbose_name} tidak dapat diubah.")
+        return super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise ValueError(f"{self._meta.verbose_name} tidak dapat dihapus.")
+
+
 class KategoriTMS(models.Model):
     """A reason a listed person is not eligible (TMS). Kept as data, keyed by a slug:
     RULES.md §4 says the numeric codes in circulation are unverified."""
@@ -183,7 +199,7 @@ class StatusCatatan(models.TextChoices):
     HILANG = "hilang", "Hilang dari antrean perangkat"
 
 
-class LaporanPerangkat(models.Model):
+class LaporanPerangkat(TambahSaja):
     """What one phone says it saved during coklit, sent at each sync: every key it made for
     its TPS with the key's status on the device. Set against the keys the server holds, it
     shows what never arrived (ANCHORS.md, e-Coklit). Not an election record (the voter rows
@@ -213,14 +229,6 @@ class LaporanPerangkat(models.Model):
 
     def __str__(self) -> str:
         return f"{self.perangkat} ({self.diterima:%Y-%m-%d %H:%M})"
-
-    def save(self, *args, **kwargs):
-        if self.pk is not None and not kwargs.get("force_insert"):
-            raise ValueError("Laporan perangkat tidak dapat diubah.")
-        return super().save(*args, **kwargs)
-
-    def delete(self, *args, **kwargs):
-        raise ValueError("Laporan perangkat tidak dapat dihapus.")
 
 
 class StatusImpor(models.TextChoices):
@@ -409,7 +417,7 @@ class SalinanDaftar(models.Model):
         return f"{self.get_tahap_display()} versi {self.versi}"
 
 
-class SalinanPemilih(models.Model):
+class SalinanPemilih(TambahSaja):
     """One voter row of a fixed list, copied; never updated or deleted (a database trigger
     refuses it on PostgreSQL)."""
 
@@ -439,14 +447,6 @@ class SalinanPemilih(models.Model):
 
     def __str__(self) -> str:
         return f"{self.nama} ({self.salinan_id})"
-
-    def save(self, *args, **kwargs):
-        if self.pk is not None and not kwargs.get("force_insert"):
-            raise ValueError("Baris salinan daftar pemilih tidak dapat diubah.")
-        return super().save(*args, **kwargs)
-
-    def delete(self, *args, **kwargs):
-        raise ValueError("Baris salinan daftar pemilih tidak dapat dihapus.")
 
 
 class StatusKoreksi(models.TextChoices):

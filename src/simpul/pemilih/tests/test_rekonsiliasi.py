@@ -262,6 +262,25 @@ def test_api_laporan_perangkat(client, pantarlih, tps1, tps2, buat_pemilih):
     assert LaporanPerangkat.objects.count() == 1
 
 
+
+def test_api_rekonsiliasi(client, pantarlih, tps1, buat_pemilih, buat_akun, pemilu):
+    p = buat_pemilih(nama="BUDI SANTOSO")
+    coklit_simpan(akun=pantarlih, pemilih_id=p.pk, versi=1, kunci="kunci-aaaa-01", hasil="ms")
+    laporan_perangkat_catat(akun=pantarlih, data=laporan(
+        tps1, catatan("kunci-aaaa-01", pemilih=p.pk),
+        catatan("kunci-bbbb-01", pemilih=p.pk, status="ditolak")))
+    client.force_login(buat_akun(Peran.PPS, KEDOPOK, pemilu))
+    r = client.get("/api/v1/pemilih/coklit/rekonsiliasi", {"tps_id": tps1.pk}).json()
+    assert (r["jumlah_perangkat"], r["jumlah_server"]) == (2, 1)
+    assert [(b["akun"], b["selisih"]) for b in r["perangkat"]] == [(pantarlih.username, 1)]
+    assert [(x["kunci"], x["status"], x["nama"]) for x in r["belum_sampai"]] == [
+        ("kunci-bbbb-01", "ditolak", "BU** SA*****")]
+    assert r["kemajuan"] == {"jumlah": 1, "ms": 1, "tms": 0, "belum": 0}
+    client.force_login(buat_akun(Peran.PPS, "35.74.05.1006", pemilu))
+    r = client.get("/api/v1/pemilih/coklit/rekonsiliasi", {"tps_id": tps1.pk})
+    assert (r.status_code, r.json()["code"]) == (404, "tidak_ditemukan")
+
+
 def test_halaman_rekonsiliasi_pantarlih_dan_pps(client, pantarlih, tps1, buat_pemilih,
                                                 buat_akun, pemilu):
     p = buat_pemilih(nama="BUDI SANTOSO")
