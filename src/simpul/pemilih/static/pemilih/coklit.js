@@ -109,7 +109,7 @@
   function laporBilaBerubah() {
     const akhir = baca(LAPOR, {tanda: ""});  // an empty log is not worth a report
     if (tps && navigator.onLine && tanda(isiLaporan()) !== akhir.tanda &&
-        !(Date.now() - (akhir.waktu || 0) < SELANG_LAPOR)) {
+        Date.now() - (akhir.waktu || 0) >= SELANG_LAPOR) {
       lapor().catch(() => {});
     }
   }
@@ -143,10 +143,10 @@
       if (daftar) info.hidden = true;
     }
     if (!terkirim) return;
-    await lapor().catch(() => {});
+    if (tps) await lapor().catch(() => {});
     if (jawabanHalaman) {
       tampilkan(jawabanHalaman);
-    } else if (document.getElementById("daftar-coklit")) {
+    } else if (daftar || tombolLapor) {  // the counts on the page are stale now
       location.reload();
     }
   }
