@@ -1,7 +1,8 @@
 """A Pantarlih does coklit on a phone in Debian's chromium: MS with a correction and the
 sticker, a TMS refused without its category then saved with it, a save made while the
 connection is down (queued on the device, sent once when back online), a new voter; then
-the PPS sees the progress of the TPS."""
+the PPS sees the progress of the TPS. Offline first: pages kept by the service worker and
+saved without a signal, and the per-TPS reconciliation of device against server."""
 
 import re
 from datetime import date
