@@ -1,5 +1,4 @@
 from django.contrib import admin
-from django.contrib.auth import views as auth_views
 from django.urls import include, path
 from django.views.i18n import JavaScriptCatalog
 
@@ -12,7 +11,7 @@ from .api import api
 urlpatterns = [
     path("", core_views.beranda, name="beranda"),
     path("masuk/", core_views.MasukView.as_view(), name="login"),
-    path("keluar/", auth_views.LogoutView.as_view(), name="logout"),
+    path("keluar/", core_views.KeluarView.as_view(), name="logout"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
     path("dasbor/", wilayah_views.dasbor, name="dashboard"),

@@ -8,6 +8,7 @@ from .models import (
     KategoriTMS,
     KoreksiTertunda,
     KunciTahap,
+    LaporanPerangkat,
     PemetaanTPS,
     Pemilih,
     PemilihKhusus,
@@ -116,6 +117,14 @@ class SaranBawasluAdmin(_BacaAdmin):
     kolom_wilayah = ("wilayah_id",)
     list_display = ("nomor_surat", "wilayah", "jenis", "status", "dibuat")
     list_filter = ("status",)
+
+
+@admin.register(LaporanPerangkat)
+class LaporanPerangkatAdmin(_BacaAdmin):
+    kolom_wilayah = ("tps__desa_id",)
+    list_display = ("diterima", "tps", "akun", "perangkat", "jumlah", "terkirim", "antre",
+                    "ditolak", "hilang")
+    list_select_related = ("tps", "akun")
 
 
 @admin.register(PeringatanCekDPT)

@@ -1,11 +1,14 @@
+import json
 from datetime import date, datetime
 
 from ninja import Field, File, Form, Router, Schema, Status
 from ninja.files import UploadedFile
 
 from simpul.core.dokumen import CSV, berkas_respons
+from simpul.core.errors import DataTidakValid
 from simpul.pemilu.selectors import pemilu_ambil
 
+from .errors import KodePemilih
 from .models import ImporPemilih, Sumber
 from .selectors import impor_ambil
 from .services import impor_mulai, impor_temuan_ekspor
@@ -181,6 +184,88 @@ def coklit_simpan_api(request, pemilih_id: int, data: CoklitIn):
                           hasil=data.hasil, kategori=data.kategori, perubahan=data.perubahan,
                           stiker=data.stiker, alasan=data.alasan)
     return {"diulang": hasil.diulang, "pemilih": CoklitPemilihOut.dari(hasil.pemilih)}
+
+
+class LaporanPerangkatOut(Schema):
+    id: int
+    diterima: datetime
+    jumlah: int
+    di_server: int
+
+
+@router.post("/coklit/laporan-perangkat", response={201: LaporanPerangkatOut},
+             url_name="coklit_laporan_perangkat",
+             summary="Laporan perangkat Pantarlih: setiap simpanan coklit yang dibuatnya")
+def coklit_laporan_perangkat(request):
+    """Body (JSON): `{perangkat: UUID, tps_id, waktu: ISO 8601, catatan: [{kunci, jenis:
+    "coklit"|"baru", pemilih: id|null, waktu, status: "terkirim"|"antre"|"ditolak"|"hilang",
+    nama: (pemilih baru)}]}`. Read by hand rather than by a schema so that any malformed
+    report gets `coklit.laporan_tidak_valid` with the list of what is wrong."""
+    from .rekonsiliasi import laporan_perangkat_catat
+
+    try:
+        data = json.loads(request.body or b"null")
+    except ValueError:
+        raise DataTidakValid("Laporan perangkat harus JSON.",
+                             code=KodePemilih.LAPORAN_TIDAK_VALID) from None
+    lap, di_server = laporan_perangkat_catat(akun=request.user, data=data)
+    return Status(201, {"id": lap.pk, "diterima": lap.diterima, "jumlah": lap.jumlah,
+                        "di_server": di_server})
+
+
+class PerangkatOut(Schema):
+    akun: str
+    perangkat: str
+    diterima: datetime
+    jumlah: int
+    di_server: int
+    selisih: int
+
+
+class BelumDiServerOut(Schema):
+    kunci: str
+    jenis: str
+    status: str
+    waktu: datetime
+    nama: str
+    petugas: str
+    perangkat: str
+
+
+class BelumDicoklitOut(Schema):
+    id: int
+    nama: str
+    rt: str
+    rw: str
+
+
+class RekonsiliasiOut(Schema):
+    tps_id: int
+    kemajuan: dict[str, int]
+    jumlah_perangkat: int
+    jumlah_server: int
+    perangkat: list[PerangkatOut]
+    belum_sampai: list[BelumDiServerOut]
+    masih_antre: list[BelumDiServerOut]
+    tanpa_laporan: dict[str, int]
+    belum_dicoklit: list[BelumDicoklitOut]
+
+
+@router.get("/coklit/rekonsiliasi", response=RekonsiliasiOut, url_name="coklit_rekonsiliasi",
+            summary="Rekonsiliasi coklit satu TPS: perangkat lawan server (nama disamarkan)")
+def coklit_rekonsiliasi_api(request, tps_id: int):
+    from .rekonsiliasi import rekonsiliasi_tps
+
+    r = rekonsiliasi_tps(akun=request.user, tps_id=tps_id)
+    hasil = r["hasil"]
+    return {"tps_id": r["tps"].pk, "kemajuan": r["kemajuan"],
+            "jumlah_perangkat": hasil.jumlah_perangkat, "jumlah_server": hasil.jumlah_server,
+            "perangkat": [{"akun": b.laporan.akun.username, "perangkat": str(b.laporan.perangkat),
+                           "diterima": b.laporan.diterima, "jumlah": b.jumlah,
+                           "di_server": b.di_server, "selisih": b.selisih}
+                          for b in hasil.perangkat],
+            "belum_sampai": r["belum_sampai"], "masih_antre": r["masih_antre"],
+            "tanpa_laporan": dict(r["tanpa_laporan"]), "belum_dicoklit": r["belum_dicoklit"]}
 
 
 # --- TPS mapping ---------------------------------------------------------------------------

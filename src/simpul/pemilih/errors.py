@@ -15,6 +15,8 @@ class KodePemilih(StrEnum):
     NIK_CEK_TIDAK_VALID = "cek_dpt.nik_tidak_valid"
     CEK_TERLALU_SERING = "cek_dpt.terlalu_sering"
     KUNCI_IDEMPOTEN_BENTROK = "coklit.kunci_idempoten_bentrok"
+    LAPORAN_TIDAK_VALID = "coklit.laporan_tidak_valid"
+    LAPORAN_TPS_LAIN = "coklit.laporan_tps_lain"
     PEMETAAN_DESA_CAMPUR = "pemetaan.desa_campur"
     PEMETAAN_MELEBIHI_BATAS = "pemetaan.melebihi_batas"
     PEMETAAN_KK_TERPISAH = "pemetaan.kk_terpisah"

@@ -7,6 +7,22 @@ from django.utils import timezone
 from simpul.core.nik import nik_samarkan
 
 
+class TambahSaja(models.Model):
+    """A row written once and never changed or deleted through Django (a PostgreSQL trigger
+    refuses it below Django too)."""
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None and not kwargs.get("force_insert"):
+            raise ValueError(f"{self._meta.verbose_name} tidak dapat diubah.")
+        return super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise ValueError(f"{self._meta.verbose_name} tidak dapat dihapus.")
+
+
 class KategoriTMS(models.Model):
     """A reason a listed person is not eligible (TMS). Kept as data, keyed by a slug:
     RULES.md §4 says the numeric codes in circulation are unverified."""
@@ -174,6 +190,47 @@ class KunciIdempoten(models.Model):
 
     def __str__(self) -> str:
         return self.kunci
+
+
+class StatusCatatan(models.TextChoices):
+    """Where one save stands on the Pantarlih's phone when it reports."""
+
+    TERKIRIM = "terkirim", "Terkirim"
+    ANTRE = "antre", "Masih antre di perangkat"
+    DITOLAK = "ditolak", "Ditolak server"
+    HILANG = "hilang", "Hilang dari antrean perangkat"
+
+
+class LaporanPerangkat(TambahSaja):
+    """What one phone says it saved during coklit, sent at each sync: every key it made for
+    its TPS with the key's status on the device. Set against the keys the server holds, it
+    shows what never arrived (ANCHORS.md, e-Coklit). Not an election record (the voter rows
+    and their history are), so no audit entry; append-only so the reconciliation shown on
+    any day can be traced. Updates and deletes are refused by a trigger on PostgreSQL."""
+
+    akun = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
+                             related_name="+")
+    tps = models.ForeignKey("pemilu.TPS", on_delete=models.PROTECT, related_name="+",
+                            db_index=False)
+    perangkat = models.UUIDField(help_text="Acak, dibuat dan disimpan di perangkat.")
+    diterima = models.DateTimeField(default=timezone.now)
+    waktu_perangkat = models.DateTimeField(help_text="Jam perangkat saat melapor.")
+    jumlah = models.PositiveIntegerField()
+    terkirim = models.PositiveIntegerField()
+    antre = models.PositiveIntegerField()
+    ditolak = models.PositiveIntegerField()
+    hilang = models.PositiveIntegerField()
+    catatan = models.JSONField(help_text="[{kunci, jenis, pemilih, waktu, status, nama}]; "
+                                         "nama (pemilih baru) disamarkan.")
+
+    class Meta:
+        ordering = ["-diterima", "-id"]
+        verbose_name = "laporan perangkat coklit"
+        verbose_name_plural = "laporan perangkat coklit"
+        indexes = [models.Index(fields=["tps", "akun", "perangkat"], name="laporan_tps_perangkat")]
+
+    def __str__(self) -> str:
+        return f"{self.perangkat} ({self.diterima:%Y-%m-%d %H:%M})"
 
 
 class StatusImpor(models.TextChoices):
@@ -362,7 +419,7 @@ class SalinanDaftar(models.Model):
         return f"{self.get_tahap_display()} versi {self.versi}"
 
 
-class SalinanPemilih(models.Model):
+class SalinanPemilih(TambahSaja):
     """One voter row of a fixed list, copied; never updated or deleted (a database trigger
     refuses it on PostgreSQL)."""
 
@@ -392,14 +449,6 @@ class SalinanPemilih(models.Model):
 
     def __str__(self) -> str:
         return f"{self.nama} ({self.salinan_id})"
-
-    def save(self, *args, **kwargs):
-        if self.pk is not None and not kwargs.get("force_insert"):
-            raise ValueError("Baris salinan daftar pemilih tidak dapat diubah.")
-        return super().save(*args, **kwargs)
-
-    def delete(self, *args, **kwargs):
-        raise ValueError("Baris salinan daftar pemilih tidak dapat dihapus.")
 
 
 class StatusKoreksi(models.TextChoices):

@@ -351,6 +351,45 @@ class HasilSimpanCoklit:
     diulang: bool  # True: this key was saved before; nothing was applied again
 
 
+def _kunci_periksa(kunci: str) -> str:
+    kunci = (kunci or "").strip()
+    if not 8 <= len(kunci) <= 64:
+        raise DataTidakValid("Kunci idempoten (8–64 karakter) wajib dikirim.",
+                             code=KodePemilih.DATA_TIDAK_VALID)
+    return kunci
+
+
+def _sidik(isi: dict) -> str:
+    return hashlib.sha256(json.dumps(isi, sort_keys=True, default=str).encode()).hexdigest()
+
+
+def _ulang(akun, ada: KunciIdempoten, sidik: str) -> HasilSimpanCoklit:
+    """A key seen before: the first result if the content is the same, else refused."""
+    if ada.sidik != sidik:
+        raise DataTidakValid("Kunci idempoten ini sudah dipakai untuk penyimpanan lain.",
+                             code=KodePemilih.KUNCI_IDEMPOTEN_BENTROK, status=409)
+    p = Pemilih.objects.get(pk=ada.pemilih_id)
+    _wajib_boleh_ubah(akun, p)
+    return HasilSimpanCoklit(p, True)
+
+
+def _sekali(akun, kunci: str, sidik: str, simpan) -> HasilSimpanCoklit:
+    """Run `simpan()` (which writes the key row in its transaction) once per key: a retry,
+    or a concurrent send of the same key that loses the race on the unique key, gets the
+    first result."""
+    ada = KunciIdempoten.objects.filter(kunci=kunci).first()
+    if ada is not None:
+        return _ulang(akun, ada, sidik)
+    try:
+        p = simpan()
+    except IntegrityError:
+        ada = KunciIdempoten.objects.filter(kunci=kunci).first()
+        if ada is None:
+            raise
+        return _ulang(akun, ada, sidik)
+    return HasilSimpanCoklit(p, False)
+
+
 def coklit_simpan(*, akun, pemilih_id: int, versi: int, kunci: str, hasil: str,
                   kategori: str | None = None, perubahan: dict | None = None,
                   stiker: bool = False, alasan: str = "") -> HasilSimpanCoklit:
@@ -361,10 +400,7 @@ def coklit_simpan(*, akun, pemilih_id: int, versi: int, kunci: str, hasil: str,
     answered with the first result and not applied twice (ANCHORS.md, e-Coklit: saves
     lost on bad connections). `versi` is the version the officer saw: when another
     officer saved in between, the save is refused with `pemilih.konflik_versi`."""
-    kunci = (kunci or "").strip()
-    if not 8 <= len(kunci) <= 64:
-        raise DataTidakValid("Kunci idempoten (8–64 karakter) wajib dikirim.",
-                             code=KodePemilih.DATA_TIDAK_VALID)
+    kunci = _kunci_periksa(kunci)
     if hasil not in (HasilCoklit.MS, HasilCoklit.TMS):
         raise DataTidakValid("Hasil coklit harus ms atau tms.", code=KodePemilih.DATA_TIDAK_VALID)
     if hasil == HasilCoklit.MS and kategori:
@@ -372,22 +408,8 @@ def coklit_simpan(*, akun, pemilih_id: int, versi: int, kunci: str, hasil: str,
                              code=KodePemilih.DATA_TIDAK_VALID)
     k = kategori_tms_ambil(kategori) if hasil == HasilCoklit.TMS else None
     perubahan = perubahan or {}
-    isi = json.dumps({"pemilih": pemilih_id, "versi": versi, "hasil": hasil,
-                      "kategori": kategori or "", "perubahan": perubahan, "stiker": stiker},
-                     sort_keys=True, default=str)
-    sidik = hashlib.sha256(isi.encode()).hexdigest()
-
-    def ulang(ada: KunciIdempoten) -> HasilSimpanCoklit:
-        if ada.sidik != sidik or ada.pemilih_id != pemilih_id:
-            raise DataTidakValid("Kunci idempoten ini sudah dipakai untuk penyimpanan lain.",
-                                 code=KodePemilih.KUNCI_IDEMPOTEN_BENTROK, status=409)
-        p = Pemilih.objects.get(pk=ada.pemilih_id)
-        _wajib_boleh_ubah(akun, p)
-        return HasilSimpanCoklit(p, True)
-
-    ada = KunciIdempoten.objects.filter(kunci=kunci).first()
-    if ada is not None:
-        return ulang(ada)
+    sidik = _sidik({"pemilih": pemilih_id, "versi": versi, "hasil": hasil,
+                    "kategori": kategori or "", "perubahan": perubahan, "stiker": stiker})
     ubah_data = _ubah_data(akun, perubahan) if perubahan else None
 
     def ubah(p: Pemilih) -> None:
@@ -399,7 +421,7 @@ def coklit_simpan(*, akun, pemilih_id: int, versi: int, kunci: str, hasil: str,
         else:
             p.status, p.kategori_tms = StatusPemilih.TMS, k
 
-    try:
+    def simpan() -> Pemilih:
         with transaction.atomic():
             # The key row first: a concurrent retry with the same key waits here and then
             # finds it, instead of racing to apply the same save.
@@ -409,9 +431,34 @@ def coklit_simpan(*, akun, pemilih_id: int, versi: int, kunci: str, hasil: str,
                           aksi=f"pemilih.coklit_{hasil}", alasan=alasan, ubah=ubah)
             catatan.versi = p.versi
             catatan.save(update_fields=["versi"])
-    except IntegrityError:
-        ada = KunciIdempoten.objects.filter(kunci=kunci).first()
-        if ada is None:
-            raise
-        return ulang(ada)
-    return HasilSimpanCoklit(p, False)
+        return p
+
+    return _sekali(akun, kunci, sidik, simpan)
+
+
+def coklit_baru_simpan(*, akun, tps: TPS, kunci: str, nik: str, nkk: str, nama: str,
+                       tanggal_lahir: date | None, jenis_kelamin: str, tempat_lahir: str = "",
+                       status_kawin: str = "", alamat: str = "", rt: str = "", rw: str = "",
+                       disabilitas: int = 0) -> HasilSimpanCoklit:
+    """A Pantarlih records an eligible person not yet listed (pemilih baru) at their TPS.
+    Idempotent like `coklit_simpan`: a new voter sent again from the device's queue with
+    the same key is answered with the voter made the first time, not refused as a NIK
+    already listed (which would read as a failed save)."""
+    kunci = _kunci_periksa(kunci)
+    data = {"nik": nik, "nkk": nkk, "nama": nama, "tanggal_lahir": tanggal_lahir,
+            "jenis_kelamin": jenis_kelamin, "tempat_lahir": tempat_lahir,
+            "status_kawin": status_kawin, "alamat": alamat, "rt": rt, "rw": rw,
+            "disabilitas": disabilitas}
+    sidik = _sidik({"tps": tps.pk, **data})
+
+    def simpan() -> Pemilih:
+        with transaction.atomic():
+            # A concurrent send of the same new voter waits on the unique NIK and then
+            # fails; `_sekali` answers it from the key row written here.
+            p = pemilih_buat(akun=akun, pemilu=tps.pemilu, kode_desa=tps.desa_id, tps=tps,
+                             sumber=Sumber.COKLIT, alasan="pemilih baru (coklit)", **data)
+            KunciIdempoten.objects.create(kunci=kunci, akun=akun, sidik=sidik, pemilih=p,
+                                          versi=p.versi)
+        return p
+
+    return _sekali(akun, kunci, sidik, simpan)

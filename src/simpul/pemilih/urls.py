@@ -26,5 +26,8 @@ urlpatterns = [
     path("coklit/", views.coklit_daftar_halaman, name="coklit"),
     path("coklit/baru/", views.coklit_baru, name="coklit-baru"),
     path("coklit/kemajuan/", views.coklit_kemajuan_halaman, name="coklit-kemajuan"),
+    path("coklit/rekonsiliasi/", views.coklit_rekonsiliasi, name="coklit-rekonsiliasi"),
+    path("coklit/sw.js", views.coklit_sw, name="coklit-sw"),
+    path("coklit/luring/", views.coklit_luring, name="coklit-luring"),
     path("coklit/<int:pemilih_id>/", views.coklit_form, name="coklit-form"),
 ]

@@ -1,12 +1,18 @@
+import functools
+import hashlib
+import json
 import uuid
 from datetime import date
+from pathlib import Path
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
+from django.templatetags.static import static
+from django.urls import reverse
 
 from simpul.core.dokumen import CSV, berkas_respons
-from simpul.core.errors import DataTidakValid, Dilarang, SimpulError
+from simpul.core.errors import DataTidakValid, Dilarang, SimpulError, TidakDitemukan
 from simpul.pemilu.selectors import pemilu_ambil, pemilu_daftar, pemilu_pilihan
 
 from .errors import KodePemilih
@@ -19,7 +25,7 @@ from .selectors import (
     kategori_tms_daftar,
     pemilih_ambil,
 )
-from .services import coklit_simpan, impor_mulai, impor_temuan_ekspor, pemilih_buat
+from .services import coklit_baru_simpan, coklit_simpan, impor_mulai, impor_temuan_ekspor
 
 
 @login_required
@@ -80,6 +86,22 @@ def cek_dpt(request):
 
 
 # --- coklit ---------------------------------------------------------------------------------
+
+
+@functools.cache
+def _sw_versi() -> str:
+    """A hash of what the phone keeps (page templates, script, stylesheet): a deploy that
+    changes any of them changes the worker's bytes, so phones install it and drop the
+    pages kept from before."""
+    from django.conf import settings
+
+    sini = Path(__file__).parent
+    berkas = [settings.BASE_DIR / "templates/base.html",
+              settings.BASE_DIR / "static/simpul/simpul.css", sini / "static/pemilih/coklit.js",
+              *sorted((sini / "templates/pemilih").glob("coklit_*"))]
+    return hashlib.sha256(b"".join(b.read_bytes() for b in berkas)).hexdigest()[:12]
+
+
 KOLOM_KOREKSI = ["nama", "tempat_lahir", "alamat", "rt", "rw", "status_kawin", "disabilitas"]
 
 
@@ -89,8 +111,14 @@ def coklit_daftar_halaman(request):
     ringkas = {"jumlah": len(daftar), "ms": sum(p.coklit == "ms" for p in daftar),
                "tms": sum(p.coklit == "tms" for p in daftar)}
     ringkas["belum"] = ringkas["jumlah"] - ringkas["ms"] - ringkas["tms"]
+    # The pages the phone keeps for use without a signal; a form page is fetched again when
+    # its voter's version changed (see coklit_sw.js).
+    luring = {"halaman": [reverse("coklit"), reverse("coklit-baru")],
+              "pemilih": [{"url": reverse("coklit-form", args=[p.pk]), "versi": p.versi}
+                          for p in daftar]}
     return render(request, "pemilih/coklit_daftar.html", {"daftar": daftar, "ringkas": ringkas,
-                                                          "tps": request.user.tps})
+                                                          "tps": request.user.tps,
+                                                          "luring": luring})
 
 
 @login_required
@@ -117,10 +145,12 @@ def coklit_form(request, pemilih_id: int):
             messages.success(request, ("Sudah tersimpan sebelumnya: " if hasil.diulang
                                        else "Tersimpan: ") + hasil.pemilih.nama)
             return redirect("coklit")
-    return render(request, "pemilih/coklit_form.html", {
+    respons = render(request, "pemilih/coklit_form.html", {
         "p": p, "kategori": kategori_tms_daftar(), "galat": galat,
         "kunci": uuid.uuid4().hex, "disabilitas": Disabilitas.choices,
         "status_kawin": StatusKawin.choices}, status=galat.status if galat else 200)
+    respons["X-Simpul-Versi"] = str(p.versi)  # the service worker re-fetches a stale copy
+    return respons
 
 
 @login_required
@@ -133,23 +163,24 @@ def coklit_baru(request):
         try:
             if tps is None:
                 raise Dilarang("Akun ini tidak terikat pada satu TPS.")
-            p = pemilih_buat(akun=request.user, pemilu=tps.pemilu, nik=d.get("nik", ""),
-                             nkk=d.get("nkk", ""), nama=d.get("nama", ""),
-                             tanggal_lahir=_tanggal(d.get("tanggal_lahir", "")),
-                             jenis_kelamin=d.get("jenis_kelamin", ""), kode_desa=tps.desa_id,
-                             tempat_lahir=d.get("tempat_lahir", ""),
-                             status_kawin=d.get("status_kawin", ""),
-                             alamat=d.get("alamat", ""), rt=d.get("rt", ""), rw=d.get("rw", ""),
-                             disabilitas=int(d.get("disabilitas") or 0), tps=tps,
-                             sumber=Sumber.COKLIT, alasan="pemilih baru (coklit)")
+            hasil = coklit_baru_simpan(
+                akun=request.user, tps=tps, kunci=d.get("kunci", ""), nik=d.get("nik", ""),
+                nkk=d.get("nkk", ""), nama=d.get("nama", ""),
+                tanggal_lahir=_tanggal(d.get("tanggal_lahir", "")),
+                jenis_kelamin=d.get("jenis_kelamin", ""), tempat_lahir=d.get("tempat_lahir", ""),
+                status_kawin=d.get("status_kawin", ""), alamat=d.get("alamat", ""),
+                rt=d.get("rt", ""), rw=d.get("rw", ""),
+                disabilitas=int(d.get("disabilitas") or 0))
         except SimpulError as e:
             galat = e
         else:
-            messages.success(request, f"Pemilih baru tersimpan: {p.nama}")
+            messages.success(request, ("Sudah tersimpan sebelumnya: " if hasil.diulang
+                                       else "Pemilih baru tersimpan: ") + hasil.pemilih.nama)
             return redirect("coklit")
     return render(request, "pemilih/coklit_baru.html", {
         "galat": galat, "nilai": request.POST, "disabilitas": Disabilitas.choices,
-        "status_kawin": StatusKawin.choices}, status=galat.status if galat else 200)
+        "kunci": uuid.uuid4().hex, "status_kawin": StatusKawin.choices},
+        status=galat.status if galat else 200)
 
 
 @login_required
@@ -163,6 +194,35 @@ def coklit_kemajuan_halaman(request):
     return render(request, "pemilih/coklit_kemajuan.html", {
         "pemilu": pemilu, "tingkat": tingkat, "baris": baris, "total": total,
         "daftar_pemilu": pemilu_daftar(akun=request.user)})
+
+
+@login_required
+def coklit_rekonsiliasi(request):
+    """Per TPS: saves each phone made against the keys the server holds, what has not
+    arrived, and the voters not yet visited. A Pantarlih sees their own TPS."""
+    from .rekonsiliasi import rekonsiliasi_tps
+
+    tps_id = request.GET.get("tps") or request.user.tps_id
+    if not str(tps_id or "").isdigit():
+        raise TidakDitemukan("Pilih TPS dari halaman kemajuan coklit (per TPS).")
+    return render(request, "pemilih/coklit_rekonsiliasi.html",
+                  rekonsiliasi_tps(akun=request.user, tps_id=int(tps_id)))
+
+
+def coklit_sw(request):
+    """The service worker, served under /coklit/ so that its scope covers the coklit pages.
+    It holds no data; the pages it keeps are fetched with the officer's session."""
+    konfig = {"versi": _sw_versi(), "luring": reverse("coklit-luring"),
+              "aset": [static("simpul/simpul.css"), static("pemilih/coklit.js")]}
+    respons = render(request, "pemilih/coklit_sw.js", {"konfig": json.dumps(konfig)},
+                     content_type="text/javascript; charset=utf-8")
+    respons["Cache-Control"] = "no-cache"
+    return respons
+
+
+def coklit_luring(request):
+    """What the phone shows for a page it does not hold while there is no signal."""
+    return render(request, "pemilih/coklit_luring.html")
 
 
 # --- TPS mapping ------------------------------------------------------------------------------

@@ -8,7 +8,8 @@ from simpul.core.models import Akun
 
 LABEL = ["pemilih.pemetaantps", "pemilih.kuncitahap", "pemilih.salinandaftar",
          "pemilih.koreksitertunda", "pemilih.tanggapan", "pemilih.pindahmemilih",
-         "pemilih.pemilihkhusus", "pemilih.saranbawaslu", "pemilih.peringatancekdpt"]
+         "pemilih.pemilihkhusus", "pemilih.saranbawaslu", "pemilih.peringatancekdpt",
+         "pemilih.laporanperangkat"]
 
 
 @pytest.mark.parametrize("label", LABEL)

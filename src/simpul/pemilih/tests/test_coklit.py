@@ -140,6 +140,7 @@ def test_halaman_coklit_di_ponsel_ms_tms_dan_pemilih_baru(client, pantarlih, bua
     assert r.status_code == 302
     lahir = date(2006, 3, 4)
     r = client.post(reverse("coklit-baru"), {
+        "kunci": client.get(reverse("coklit-baru")).context["kunci"],
         "nik": nik_untuk(lahir, perempuan=True, urut=77), "nkk": "3574050101009977",
         "nama": "CITRA", "tanggal_lahir": lahir.isoformat(), "jenis_kelamin": "P",
         "status_kawin": "B", "rt": "001", "rw": "002", "disabilitas": "0"})
