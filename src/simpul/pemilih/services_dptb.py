@@ -13,6 +13,7 @@ import hashlib
 import json
 import logging
 import os
+from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
@@ -397,9 +398,15 @@ def dptb_proses(*, kiriman_id: int | None = None, pemilu_id: int | None = None,
                     e.status, e.kode, e.pesan = StatusEntri.DICATAT, "", ""
                 except _Tolak as t:
                     e.status, e.kode, e.pesan = StatusEntri.DITOLAK, t.kode, t.pesan
-                e.diproses = timezone.now()
             audit = _simpan(catat)
-            EntriDPTb.objects.bulk_update(entri, ["status", "kode", "pesan", "diproses"])
+            # One UPDATE per outcome (usually one or two), not a CASE per entry and field.
+            sekarang, hasil = timezone.now(), defaultdict(list)
+            for e in entri:
+                e.diproses = sekarang
+                hasil[(e.status, e.kode, e.pesan)].append(e.pk)
+            for (status, kode, pesan), pks in hasil.items():
+                EntriDPTb.objects.filter(pk__in=pks).update(status=status, kode=kode, pesan=pesan,
+                                                            diproses=sekarang)
             jumlah += len(entri)
             for k in {e.kiriman_id for e in entri}:
                 if not EntriDPTb.objects.filter(kiriman_id=k, status=StatusEntri.ANTRE).exists():
