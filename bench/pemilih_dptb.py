@@ -636,11 +636,30 @@ def periksa(*, pemilu, kantor: list[Kantor], catatan: list[Catatan], seq_awal: i
         galat.append(f"audit {dict(audit)} ≠ {n_pm} dicatat, {n_kiriman} kiriman")
     if n_kiriman != len(catatan):
         galat.append(f"kiriman {n_kiriman} ≠ permintaan {len(catatan)}")
+    rusak = _rantai_rusak(seq_awal)
+    if rusak:
+        galat.append(rusak)
     waktu = EntriDPTb.objects.aggregate(tunda=Max(F("diproses") - F("diterima")),
                                         awal=Min("diproses"), akhir=Max("diproses"))
     return {"galat": galat, "disimpan": len(db), "dicatat": n_pm, "ditolak_bentuk": len(
         harapan) - len(disimpan), "buruk": Counter(j for j in harapan.values() if j != "baik"),
         "audit": dict(audit), **waktu}
+
+
+def _rantai_rusak(seq_awal: int) -> str:
+    """The part of the audit chain written during the run: numbered without gaps, each
+    entry linked to the one before and its hash recomputed (the whole chain is checked
+    by `simpul audit verify`)."""
+    from simpul.core.audit import hitung_hash
+    from simpul.core.models import AuditEntry
+
+    lalu = AuditEntry.objects.get(seq=seq_awal).hash if seq_awal else "0" * 64
+    for n, e in enumerate(AuditEntry.objects.filter(seq__gt=seq_awal).order_by("seq")
+                          .iterator(chunk_size=5000), start=seq_awal + 1):
+        if e.seq != n or e.hash_sebelumnya != lalu or hitung_hash(e) != e.hash:
+            return f"rantai audit rusak di #{n}"
+        lalu = e.hash
+    return ""
 
 
 def _pasangan(kunci: str) -> list[str]:
@@ -671,8 +690,11 @@ def lapor(h: dict, a) -> None:
           f"; jawaban salah {len(salah)}" + (f" (mis. {salah[:3]})" if salah else ""))
     kuras = h["kuras"] - h["selesai"]
     antre_maks = max((n for _, n in h["antre"]), default=0)
-    print(f"keputusan: antrean terpanjang {antre_maks:,} entri; habis {kuras:.1f} s sesudah "
-          f"kiriman terakhir dijawab")
+    sisa = next((n for t, n in h["antre"] if t >= h["selesai"]), 0)
+    print(f"keputusan: antrean terpanjang {antre_maks:,} entri; {sisa:,} tersisa saat kiriman "
+          f"terakhir dijawab, habis {kuras:.1f} s kemudian"
+          + (f" ({a.celery} proses worker tanpa beban penerimaan: {sisa / kuras:,.0f} entri/s)"
+             if sisa > 1000 else ""))
     p = h["periksa"]
     rentang = (p["akhir"] - p["awal"]).total_seconds() if p["awal"] else 0
     laju = p["disimpan"] / max(rentang, 1e-9)
@@ -697,7 +719,8 @@ def lapor(h: dict, a) -> None:
           f" audit {p['audit']}")
     print("  " + ("SEMUA BENAR: tiap entri diterima sekali, tiap entri baik tercatat sekali, "
                   "PindahMemilih = pemilih baik, waktu terima di dalam permintaannya dan "
-                  "sebelum keputusan, satu audit per kiriman dan per catatan"
+                  "sebelum keputusan, satu audit per kiriman dan per catatan, rantai audit "
+                  "utuh"
                   if not p["galat"] else f"GALAT: {p['galat']}"))
     laju = entri / (durasi + (kuras if not h["langsung"] else 0))
     print(f"satu jam untuk 514.000 entri (143 entri/s): laju ujung-ke-ujung {laju:,.0f} "
