@@ -408,15 +408,20 @@ def dptb_proses(*, kiriman_id: int | None = None, pemilu_id: int | None = None,
                 EntriDPTb.objects.filter(pk__in=pks).update(status=status, kode=kode, pesan=pesan,
                                                             diproses=sekarang)
             jumlah += len(entri)
-            for k in {e.kiriman_id for e in entri}:
-                if not EntriDPTb.objects.filter(kiriman_id=k, status=StatusEntri.ANTRE).exists():
-                    KirimanDPTb.objects.filter(pk=k).exclude(status=StatusKiriman.SELESAI).update(
-                        status=StatusKiriman.SELESAI, selesai=timezone.now())
-                else:
-                    KirimanDPTb.objects.filter(pk=k, status=StatusKiriman.ANTRE).update(
-                        status=StatusKiriman.BERJALAN)
             audit_catat_banyak(audit)
+        _kiriman_segarkan({e.kiriman_id for e in entri})
     return jumlah
+
+
+def _kiriman_segarkan(ids: set[int]) -> None:
+    """A submission is finished once none of its entries is pending. Checked after the
+    batch commits: inside it, entries another worker is deciding still look pending, so
+    two workers finishing one submission together would each have left it running."""
+    KirimanDPTb.objects.filter(pk__in=ids, status=StatusKiriman.ANTRE).update(
+        status=StatusKiriman.BERJALAN)
+    (KirimanDPTb.objects.filter(pk__in=ids).exclude(status=StatusKiriman.SELESAI)
+     .exclude(entri__status=StatusEntri.ANTRE)
+     .update(status=StatusKiriman.SELESAI, selesai=timezone.now()))
 
 
 # --- reading --------------------------------------------------------------------------------
