@@ -42,14 +42,40 @@ def hitung_hash(entri: AuditEntry) -> str:
 
 def audit_catat(*, akun, aksi: str, objek=None, objek_tipe: str = "", objek_id="",
                 sebelum=None, sesudah=None, wilayah_kode: str = "") -> AuditEntry:
+    return audit_catat_banyak([{
+        "akun": akun, "aksi": aksi, "objek": objek, "objek_tipe": objek_tipe,
+        "objek_id": objek_id, "sebelum": sebelum, "sesudah": sesudah,
+        "wilayah_kode": wilayah_kode}])[0]
+
+
+def audit_catat_banyak(catatan: list[dict]) -> list[AuditEntry]:
+    """Entries with `audit_catat`'s arguments, chained under one take of the head's lock.
+    Every writer waits on that lock until its transaction ends, so a service recording
+    many changes in one transaction (a batch of DPTb decisions) calls this once, last,
+    rather than holding the lock from its first change to its commit."""
     if not connection.in_atomic_block:
         raise RuntimeError("audit_catat harus dipanggil di dalam transaction.atomic()")
+    if not catatan:
+        return []
+    kepala, _ = AuditKepala.objects.select_for_update().get_or_create(pk=1)
+    entri = []
+    for c in catatan:
+        e = _entri(seq=kepala.seq + 1, hash_sebelumnya=kepala.hash, **c)
+        kepala.seq, kepala.hash = e.seq, e.hash
+        entri.append(e)
+    AuditEntry.objects.bulk_create(entri)
+    kepala.save(update_fields=["seq", "hash"])
+    return entri
+
+
+def _entri(*, seq: int, hash_sebelumnya: str, akun, aksi: str, objek=None,
+           objek_tipe: str = "", objek_id="", sebelum=None, sesudah=None,
+           wilayah_kode: str = "") -> AuditEntry:
     if objek is not None:
         objek_tipe = objek_tipe or objek._meta.label_lower
         objek_id = objek_id or objek.pk
-    kepala, _ = AuditKepala.objects.select_for_update().get_or_create(pk=1)
     entri = AuditEntry(
-        seq=kepala.seq + 1,
+        seq=seq,
         waktu=timezone.now(),
         akun_id_teks=str(akun.pk) if akun is not None and akun.pk else "",
         akun_username=getattr(akun, "username", "") or "sistem",
@@ -60,12 +86,9 @@ def audit_catat(*, akun, aksi: str, objek=None, objek_tipe: str = "", objek_id="
         objek_id=str(objek_id),
         sebelum=_normal(sebelum),
         sesudah=_normal(sesudah),
-        hash_sebelumnya=kepala.hash,
+        hash_sebelumnya=hash_sebelumnya,
     )
     entri.hash = hitung_hash(entri)
-    entri.save()
-    kepala.seq, kepala.hash = entri.seq, entri.hash
-    kepala.save(update_fields=["seq", "hash"])
     return entri
 
 

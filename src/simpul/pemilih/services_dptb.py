@@ -13,6 +13,7 @@ import hashlib
 import json
 import logging
 import os
+from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
@@ -21,7 +22,7 @@ from django.db.models import Count
 from django.utils import timezone
 from django.utils.dateparse import parse_date, parse_datetime
 
-from simpul.core.audit import audit_catat
+from simpul.core.audit import audit_catat, audit_catat_banyak
 from simpul.core.errors import DataTidakValid, TidakDitemukan
 from simpul.core.nik import nik_samarkan
 from simpul.core.roles import PERAN_KPU, Peran
@@ -29,6 +30,7 @@ from simpul.core.scope import Cakupan
 from simpul.core.tabel import baca_tabel, tulis_csv
 from simpul.pemilu.models import TPS, Pemilu
 
+from .cek import _kecamatan_ada
 from .errors import KodePemilih
 from .models import (
     EntriDPTb,
@@ -42,7 +44,7 @@ from .models import (
     Tahap,
 )
 from .rules import dptb_diterima_tepat_waktu, nik_cek_periksa, zona_waktu
-from .services import _kecamatan_ada, _wajib_pemilu
+from .services import _wajib_pemilu
 
 log = logging.getLogger(__name__)
 
@@ -50,6 +52,7 @@ PERAN_DPTB = PERAN_KPU | {Peran.PPK, Peran.PPS}
 BATAS_ENTRI = 5000  # per API call; a bigger batch goes as a file
 KOLOM_WAJIB = {"nik", "kode_desa_tujuan", "tps_tujuan", "alasan"}
 KOLOM_TEMUAN = ["baris", "kunci", "nik", "kode", "pesan"]
+PESAN_SUDAH = "Pemilih ini sudah tercatat pindah memilih."
 
 
 def _langsung() -> int:
@@ -273,17 +276,42 @@ def _dpt_ids(pemilu_id: int) -> list[int]:
                 .exclude(sha256="").order_by("-dibuat", "-pk").values_list("pk", flat=True))
 
 
-def _putuskan(e: EntriDPTb, cakupan: Cakupan, pemilu: Pemilu, dpt_ids: list[int]) -> PindahMemilih:
+@dataclass
+class _Bekal:
+    """What a batch's decisions read, fetched once for the batch: each NIK's row in the
+    newest fixed DPT, each destination TPS's desa, and the voters already moved (grown as
+    the batch records)."""
+
+    asal: dict[str, SalinanPemilih]
+    desa_tujuan: dict[int, str]
+    sudah: set[int]
+
+
+def _bekal(entri: list[EntriDPTb], pemilu_id: int, dpt_ids: list[int]) -> _Bekal:
+    urutan = {pk: i for i, pk in enumerate(dpt_ids)}
+    asal: dict[str, SalinanPemilih] = {}
+    for b in (SalinanPemilih.objects.filter(salinan_id__in=dpt_ids,
+                                            nik__in={e.nik for e in entri})
+              .only("salinan_id", "pemilih_id", "nik", "desa_id", "tps_id")):
+        if b.nik not in asal or urutan[b.salinan_id] < urutan[asal[b.nik].salinan_id]:
+            asal[b.nik] = b
+    desa = dict(TPS.objects.filter(pk__in={e.tps_tujuan_id for e in entri})
+                .values_list("pk", "desa_id"))
+    sudah = set(PindahMemilih.objects.filter(
+        pemilu_id=pemilu_id, pemilih_id__in=[b.pemilih_id for b in asal.values()])
+        .values_list("pemilih_id", flat=True))
+    return _Bekal(asal, desa, sudah)
+
+
+def _putuskan(e: EntriDPTb, cakupan: Cakupan, pemilu: Pemilu,
+              bekal: _Bekal) -> tuple[PindahMemilih, dict]:
     """PKPU 7/2022 Pasal 117 (RULES.md §4): a voter of the fixed DPT, reported in time,
     once per election, to another TPS; recorded by an office whose territory holds the
-    origin or the destination."""
-    urutan = {pk: i for i, pk in enumerate(dpt_ids)}
-    baris = sorted(SalinanPemilih.objects.filter(salinan_id__in=dpt_ids, nik=e.nik),
-                   key=lambda b: urutan[b.salinan_id])
-    if not baris:
+    origin or the destination. Returns the record to save and its audit entry."""
+    asal = bekal.asal.get(e.nik)
+    if asal is None:
         raise _Tolak(KodePemilih.BUKAN_DPT, "NIK ini tidak terdaftar di DPT yang ditetapkan.")
-    asal = baris[0]
-    tujuan = TPS.objects.filter(pk=e.tps_tujuan_id).values_list("desa_id", flat=True).first()
+    tujuan = bekal.desa_tujuan[e.tps_tujuan_id]
     if not (cakupan.mencakup(asal.desa_id) or cakupan.mencakup(tujuan)):
         raise _Tolak(KodePemilih.DI_LUAR_WILAYAH,
                      "Asal maupun tujuan pemilih ini di luar wilayah kerja Anda.")
@@ -295,27 +323,52 @@ def _putuskan(e: EntriDPTb, cakupan: Cakupan, pemilu: Pemilu, dpt_ids: list[int]
                      f"lambat {hari} hari sebelum hari pemungutan suara.")
     if e.tps_tujuan_id == asal.tps_id:
         raise _Tolak(KodePemilih.DATA_TIDAK_VALID, "TPS tujuan sama dengan TPS asal.")
-    if PindahMemilih.objects.filter(pemilu_id=pemilu.pk, pemilih_id=asal.pemilih_id).exists():
-        raise _Tolak(KodePemilih.DPTB_SUDAH, "Pemilih ini sudah tercatat pindah memilih.")
-    pm = PindahMemilih.objects.create(
+    if asal.pemilih_id in bekal.sudah:
+        raise _Tolak(KodePemilih.DPTB_SUDAH, PESAN_SUDAH)
+    bekal.sudah.add(asal.pemilih_id)
+    pm = PindahMemilih(
         pemilu_id=pemilu.pk, pemilih_id=asal.pemilih_id, salinan_id=asal.salinan_id,
         tps_asal_id=asal.tps_id, tps_tujuan_id=e.tps_tujuan_id, alasan=e.alasan,
         nomor_surat=e.nomor_surat, entri=e, diterima=e.diterima, akun_id=e.kiriman.akun_id,
         tanggal=e.tanggal_surat or lokal.date())
-    audit_catat(akun=e.kiriman.akun, aksi="pemilih.dptb_catat", objek=pm,
-                wilayah_kode=asal.desa_id,
-                sesudah={"pemilih": asal.pemilih_id, "tps_asal": asal.tps_id,
+    audit = {"akun": e.kiriman.akun, "aksi": "pemilih.dptb_catat", "objek": pm,
+             "wilayah_kode": asal.desa_id,
+             "sesudah": {"pemilih": asal.pemilih_id, "tps_asal": asal.tps_id,
                          "tps_tujuan": e.tps_tujuan_id, "dpt": asal.salinan_id,
-                         "alasan": e.alasan, "entri": e.pk, "diterima": e.diterima})
-    return pm
+                         "alasan": e.alasan, "entri": e.pk, "diterima": e.diterima}}
+    return pm, audit
+
+
+def _simpan(catat: list[tuple[EntriDPTb, PindahMemilih, dict]]) -> list[dict]:
+    """The batch's records in one INSERT, in voter order (two deciders never wait on each
+    other in a cycle). If a concurrent decision recorded one of these voters first (the
+    once-per-election constraint), one savepoint each instead: that entry is refused,
+    the rest kept. Returns the audit entries of what was saved."""
+    catat = sorted(catat, key=lambda c: c[1].pemilih_id)
+    try:
+        with transaction.atomic():
+            PindahMemilih.objects.bulk_create([pm for _, pm, _ in catat])
+        return [a for _, _, a in catat]
+    except IntegrityError:
+        pass
+    audit = []
+    for e, pm, a in catat:
+        try:
+            with transaction.atomic():
+                pm.save(force_insert=True)
+            audit.append(a)
+        except IntegrityError:
+            e.status, e.kode, e.pesan = StatusEntri.DITOLAK, KodePemilih.DPTB_SUDAH, PESAN_SUDAH
+    return audit
 
 
 def dptb_proses(*, kiriman_id: int | None = None, pemilu_id: int | None = None,
                 per_batch: int = 200) -> int:
     """Decide received entries in receipt order, a batch per transaction. Rows are taken
     with SKIP LOCKED, so several workers (and a request deciding its own few entries) never
-    decide one entry twice; each entry has its own savepoint, so one refusal or one clash
-    with a concurrent decision loses nothing else. Returns how many were decided."""
+    decide one entry twice; a refusal or a clash with a concurrent decision loses nothing
+    else. The batch's audit entries are written last, so the chain's lock is held from
+    there to the commit only. Returns how many were decided."""
     qs = EntriDPTb.objects.filter(status=StatusEntri.ANTRE)
     if kiriman_id is not None:
         qs = qs.filter(kiriman_id=kiriman_id)
@@ -329,34 +382,46 @@ def dptb_proses(*, kiriman_id: int | None = None, pemilu_id: int | None = None,
                          .order_by("diterima", "pk")[:per_batch])
             if not entri:
                 break
+            bekal = {}
+            for p in {e.pemilu_id for e in entri}:
+                if p not in pemilu_cache:
+                    pemilu_cache[p], dpt_cache[p] = Pemilu.objects.get(pk=p), _dpt_ids(p)
+                bekal[p] = _bekal([e for e in entri if e.pemilu_id == p], p, dpt_cache[p])
+            catat = []
             for e in entri:
                 akun = e.kiriman.akun
                 if akun.pk not in cakupan_akun:
                     cakupan_akun[akun.pk] = Cakupan.dari(akun)
-                if e.pemilu_id not in pemilu_cache:
-                    pemilu_cache[e.pemilu_id] = Pemilu.objects.get(pk=e.pemilu_id)
-                    dpt_cache[e.pemilu_id] = _dpt_ids(e.pemilu_id)
                 try:
-                    with transaction.atomic():
-                        _putuskan(e, cakupan_akun[akun.pk], pemilu_cache[e.pemilu_id],
-                                  dpt_cache[e.pemilu_id])
+                    catat.append((e, *_putuskan(e, cakupan_akun[akun.pk],
+                                                pemilu_cache[e.pemilu_id], bekal[e.pemilu_id])))
                     e.status, e.kode, e.pesan = StatusEntri.DICATAT, "", ""
                 except _Tolak as t:
                     e.status, e.kode, e.pesan = StatusEntri.DITOLAK, t.kode, t.pesan
-                except IntegrityError:  # decided by a concurrent entry for the same voter
-                    e.status, e.kode = StatusEntri.DITOLAK, KodePemilih.DPTB_SUDAH
-                    e.pesan = "Pemilih ini sudah tercatat pindah memilih."
-                e.diproses = timezone.now()
-            EntriDPTb.objects.bulk_update(entri, ["status", "kode", "pesan", "diproses"])
+            audit = _simpan(catat)
+            # One UPDATE per outcome (usually one or two), not a CASE per entry and field.
+            sekarang, hasil = timezone.now(), defaultdict(list)
+            for e in entri:
+                e.diproses = sekarang
+                hasil[(e.status, e.kode, e.pesan)].append(e.pk)
+            for (status, kode, pesan), pks in hasil.items():
+                EntriDPTb.objects.filter(pk__in=pks).update(status=status, kode=kode, pesan=pesan,
+                                                            diproses=sekarang)
             jumlah += len(entri)
-            for k in {e.kiriman_id for e in entri}:
-                if not EntriDPTb.objects.filter(kiriman_id=k, status=StatusEntri.ANTRE).exists():
-                    KirimanDPTb.objects.filter(pk=k).exclude(status=StatusKiriman.SELESAI).update(
-                        status=StatusKiriman.SELESAI, selesai=timezone.now())
-                else:
-                    KirimanDPTb.objects.filter(pk=k, status=StatusKiriman.ANTRE).update(
-                        status=StatusKiriman.BERJALAN)
+            audit_catat_banyak(audit)
+        _kiriman_segarkan({e.kiriman_id for e in entri})
     return jumlah
+
+
+def _kiriman_segarkan(ids: set[int]) -> None:
+    """A submission is finished once none of its entries is pending. Checked after the
+    batch commits: inside it, entries another worker is deciding still look pending, so
+    two workers finishing one submission together would each have left it running."""
+    KirimanDPTb.objects.filter(pk__in=ids, status=StatusKiriman.ANTRE).update(
+        status=StatusKiriman.BERJALAN)
+    (KirimanDPTb.objects.filter(pk__in=ids).exclude(status=StatusKiriman.SELESAI)
+     .exclude(entri__status=StatusEntri.ANTRE)
+     .update(status=StatusKiriman.SELESAI, selesai=timezone.now()))
 
 
 # --- reading --------------------------------------------------------------------------------

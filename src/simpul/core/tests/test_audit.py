@@ -3,7 +3,7 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.db import DatabaseError, connection, connections, transaction
 
-from simpul.core.audit import audit_catat, audit_verifikasi
+from simpul.core.audit import audit_catat, audit_catat_banyak, audit_verifikasi
 from simpul.core.models import AuditEntry
 from simpul.core.roles import Peran
 from simpul.pemilu.services import tps_simpan
@@ -43,6 +43,21 @@ def test_rantai_utuh_terverifikasi(rantai):
     hasil = audit_verifikasi()
     assert hasil.utuh and hasil.jumlah >= 3
     call_command("audit", "verify")
+
+
+def test_banyak_entri_sekali_kunci_tetap_berantai(rantai):
+    """A batch written under one take of the head's lock is chained like single entries."""
+    with transaction.atomic():
+        banyak = audit_catat_banyak([{"akun": None, "aksi": "uji.banyak", "objek_id": i}
+                                     for i in range(3)])
+        satu = audit_catat(akun=None, aksi="uji.satu")
+    assert [e.seq for e in banyak] == [rantai[2].seq + 1, rantai[2].seq + 2, rantai[2].seq + 3]
+    assert banyak[0].hash_sebelumnya == rantai[2].hash
+    assert satu.hash_sebelumnya == banyak[2].hash and satu.seq == banyak[2].seq + 1
+    assert [e.objek_id for e in AuditEntry.objects.filter(aksi="uji.banyak")] == ["0", "1", "2"]
+    assert audit_verifikasi().utuh
+    with transaction.atomic():
+        assert audit_catat_banyak([]) == []
 
 
 def test_isi_diubah_lewat_sql_tertangkap(rantai):
