@@ -15,6 +15,18 @@ def nik_untuk(tanggal: date, *, perempuan: bool = False, kecamatan: str = "35740
 
 
 @pytest.fixture
+def celery_langsung(settings, tmp_path):
+    """Celery runs the real task in-process; uploads go to a temporary media root."""
+    from simpul.pemilih.antrean import app
+
+    settings.MEDIA_ROOT = tmp_path
+    lama = app.conf.task_always_eager
+    app.conf.task_always_eager = True
+    yield
+    app.conf.task_always_eager = lama
+
+
+@pytest.fixture
 def tps1(pemilu) -> TPS:
     return TPS.objects.get(pemilu=pemilu, desa_id=KEDOPOK, nomor=1)
 

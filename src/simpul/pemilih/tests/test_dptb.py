@@ -54,13 +54,7 @@ def tujuan(pemilu):
     return TPS.objects.get(pemilu=pemilu, desa_id=DESA_LAIN, nomor=1)
 
 
-@pytest.fixture(autouse=True)
-def eager(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
-    lama = app.conf.task_always_eager
-    app.conf.task_always_eager = True
-    yield
-    app.conf.task_always_eager = lama
+pytestmark = pytest.mark.usefixtures("celery_langsung")
 
 
 def _entri(p, tujuan, kunci, **kw):

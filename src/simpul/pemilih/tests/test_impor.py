@@ -7,7 +7,6 @@ from simpul.core.errors import Dilarang, SimpulError
 from simpul.core.models import AuditEntry
 from simpul.core.roles import Peran
 from simpul.core.tabel import tulis_csv
-from simpul.pemilih.antrean import app
 from simpul.pemilih.errors import KodePemilih
 from simpul.pemilih.impor import KOLOM
 from simpul.pemilih.models import ImporPemilih, Pemilih, RiwayatPemilih, StatusImpor
@@ -17,15 +16,7 @@ from simpul.pemilu.demo import KEDOPOK
 
 from .conftest import nik_untuk
 
-
-@pytest.fixture(autouse=True)
-def eager(settings, tmp_path):
-    """Celery runs the real task in-process; uploads go to a temporary media root."""
-    settings.MEDIA_ROOT = tmp_path
-    lama = app.conf.task_always_eager
-    app.conf.task_always_eager = True
-    yield
-    app.conf.task_always_eager = lama
+pytestmark = pytest.mark.usefixtures("celery_langsung")
 
 
 @pytest.fixture

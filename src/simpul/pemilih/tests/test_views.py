@@ -3,20 +3,12 @@ from django.urls import reverse
 
 from simpul.core.models import AuditEntry
 from simpul.core.roles import Peran
-from simpul.pemilih.antrean import app
 from simpul.pemilih.errors import KodePemilih
 from simpul.pemilih.models import ImporPemilih, Pemilih
 
 from .test_impor import baris, berkas
 
-
-@pytest.fixture(autouse=True)
-def eager(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
-    lama = app.conf.task_always_eager
-    app.conf.task_always_eager = True
-    yield
-    app.conf.task_always_eager = lama
+pytestmark = pytest.mark.usefixtures("celery_langsung")
 
 
 @pytest.fixture
