@@ -436,10 +436,16 @@ def kiriman_ambil(*, akun, kiriman_id: int) -> KirimanDPTb:
     return k
 
 
-def kiriman_ringkas(k: KirimanDPTb) -> dict:
+def _hitung_status(entri) -> dict[str, int]:
+    """Entries per status, counted in the database (a file may hold thousands)."""
     hitung = {s: 0 for s in StatusEntri.values}
-    for s in k.entri.values_list("status", flat=True):
-        hitung[s] += 1
+    for row in entri.order_by().values("status").annotate(n=Count("pk")):
+        hitung[row["status"]] = row["n"]
+    return hitung
+
+
+def kiriman_ringkas(k: KirimanDPTb) -> dict:
+    hitung = _hitung_status(k.entri.all())
     return {"id": k.pk, "sumber": k.sumber, "diterima": k.diterima, "status": k.status,
             "jumlah": k.jumlah, "ulang": k.ulang, "ditolak_bentuk": len(k.temuan),
             "antre": hitung[StatusEntri.ANTRE], "dicatat": hitung[StatusEntri.DICATAT],
@@ -474,9 +480,7 @@ def dptb_ringkas(*, akun, pemilu: Pemilu) -> dict:
     cakupan = Cakupan.dari(akun)
     kiriman = KirimanDPTb.objects.filter(pemilu=pemilu).filter(cakupan.q_kode("wilayah_kode"))
     entri = EntriDPTb.objects.filter(kiriman__in=kiriman)
-    hitung = {s: 0 for s in StatusEntri.values}
-    for row in entri.values("status").annotate(n=Count("pk")):
-        hitung[row["status"]] = row["n"]
+    hitung = _hitung_status(entri)
     batas = dptb_batas(pemilu, cakupan.akar or pemilu.cakupan_id or "")
     return {"hitung": hitung, "batas": f"{batas:%d-%m-%Y %H:%M} {batas.tzname()}",
             "kiriman": list(kiriman.select_related("akun").order_by("-diterima", "-pk")[:20]),
