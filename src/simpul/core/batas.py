@@ -13,9 +13,14 @@ def batas_hitung(kunci: str, *, batas: int, jendela_detik: int = 60,
     Returns 0 while the window's count is within `batas`, else the seconds until the window
     ends (what "try again in N seconds" tells the client)."""
     sekarang = time.time() if sekarang is None else sekarang
-    jendela = int(sekarang // jendela_detik)
-    kunci = f"{kunci}:{jendela}"
-    cache.add(kunci, 0, jendela_detik * 2)
-    if cache.incr(kunci) <= batas:
+    if jendela_hitung(kunci, jendela_detik=jendela_detik, sekarang=sekarang) <= batas:
         return 0
     return int(jendela_detik - sekarang % jendela_detik) + 1
+
+
+def jendela_hitung(kunci: str, *, jendela_detik: int, sekarang: float | None = None) -> int:
+    """Count one event under `kunci` in the current fixed window; returns the count so far."""
+    sekarang = time.time() if sekarang is None else sekarang
+    kunci = f"{kunci}:{int(sekarang // jendela_detik)}"
+    cache.add(kunci, 0, jendela_detik * 2)
+    return cache.incr(kunci)

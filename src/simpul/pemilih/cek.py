@@ -18,7 +18,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from simpul.core.audit import audit_catat
-from simpul.core.batas import batas_hitung
+from simpul.core.batas import batas_hitung, jendela_hitung
 from simpul.core.errors import DataTidakValid, SimpulError
 from simpul.core.nik import nik_samarkan
 from simpul.pemilu.models import Pemilu
@@ -97,9 +97,7 @@ def _enumerasi_periksa(klien: str, nik: str) -> None:
     jendela = int(time.time() // jendela_detik)
     if not cache.add(f"cekdpt:nik:{k}:{jendela}:{sidik(nik)[:24]}", 1, jendela_detik * 2):
         return  # this client asked about this NIK before: not a new one
-    kunci = f"cekdpt:beda:{k}:{jendela}"
-    cache.add(kunci, 0, jendela_detik * 2)
-    jumlah = cache.incr(kunci)
+    jumlah = jendela_hitung(f"cekdpt:beda:{k}", jendela_detik=jendela_detik)
     if jumlah <= batas:
         return
     sampai = time.time() + blokir
@@ -131,13 +129,10 @@ def _tersebar_periksa(ditemukan: bool) -> None:
 
     jendela_detik = _param("SIMPUL_CEK_DPT_JENDELA_TERSEBAR", JENDELA_TERSEBAR)
     jendela = int(time.time() // jendela_detik)
-    semua, gagal = f"cekdpt:sebar:v:{jendela}", f"cekdpt:sebar:g:{jendela}"
-    for k in (semua, gagal):
-        cache.add(k, 0, jendela_detik * 2)
-    n = cache.incr(semua)
+    n = jendela_hitung("cekdpt:sebar:v", jendela_detik=jendela_detik)
     if ditemukan:
         return
-    g = cache.incr(gagal)
+    g = jendela_hitung("cekdpt:sebar:g", jendela_detik=jendela_detik)
     if g <= _param("SIMPUL_CEK_DPT_GAGAL_TERSEBAR", GAGAL_TERSEBAR) or g <= n * RASIO_TERSEBAR:
         return
     if cache.add(f"cekdpt:sebar:alarm:{jendela}", 1, jendela_detik * 2):
