@@ -342,6 +342,12 @@ class RincianTPS(models.Model):
     jumlah_kk = models.PositiveIntegerField()
     rentang = models.JSONField(default=list, help_text="[{rw, rt, pemilih, kk, sebagian}]")
     alasan = models.TextField()
+    # A first placement (no TPS → this TPS) is recorded here, one list per TPS, not as one
+    # RiwayatPemilih row per voter: a million history rows and their key checks were most
+    # of a first mapping's time. A change of TPS still gets its own history row.
+    ditempatkan = models.JSONField(
+        default=list, blank=True,
+        help_text="Pemilih tanpa TPS yang ditempatkan di TPS ini oleh pemetaan ini.")
 
     class Meta:
         ordering = ["pemetaan_id", "tps_id"]

@@ -9,7 +9,7 @@ from simpul.core.scope import Cakupan, q_subpohon
 from simpul.pemilu.models import Pemilu
 from simpul.wilayah.models import Wilayah
 
-from .models import ImporPemilih, KategoriTMS, Pemilih, RiwayatPemilih
+from .models import ImporPemilih, KategoriTMS, Pemilih, RincianTPS, RiwayatPemilih
 
 
 def pemilih_qs(*, akun) -> QuerySet[Pemilih]:
@@ -32,8 +32,22 @@ def pemilih_ambil(*, akun, pemilih_id: int) -> Pemilih:
 
 
 def pemilih_riwayat(*, akun, pemilih_id: int) -> list[RiwayatPemilih]:
+    """Every change to a voter, oldest first: its history rows, and its first placement on
+    a TPS, which a mapping run lists on the TPS's detail (`RincianTPS.ditempatkan`)."""
     p = pemilih_ambil(akun=akun, pemilih_id=pemilih_id)
-    return list(p.riwayat.order_by("versi", "id"))
+    riwayat = list(p.riwayat.select_related("akun"))
+    desa = {p.desa_id} | {r.sebelum["desa_id"] for r in riwayat
+                          if isinstance(r.sebelum, dict) and r.sebelum.get("desa_id")}
+    for r in (RincianTPS.objects.filter(pemetaan__pemilu_id=p.pemilu_id, tps__desa_id__in=desa)
+              .exclude(ditempatkan=[]).select_related("pemetaan__akun")):
+        if p.pk in r.ditempatkan:
+            run = r.pemetaan
+            riwayat.append(RiwayatPemilih(
+                pemilih=p, waktu=run.dibuat, akun=run.akun, aksi="pemilih.tps_petakan",
+                akun_username=run.akun.username if run.akun else "sistem",
+                sebelum={"tps_id": None}, sesudah={"tps_id": r.tps_id},
+                alasan=f"pemetaan TPS #{run.pk}"))
+    return sorted(riwayat, key=lambda r: (r.waktu, r.versi or 0))
 
 
 def kategori_tms_daftar() -> list[KategoriTMS]:

@@ -40,15 +40,19 @@ def _wilayah_pemetaan(cakupan: Cakupan, pemilu: Pemilu, wilayah_kode: str | None
     return kode
 
 
-def _baca(pemilu: Pemilu, kode: str) -> pl.DataFrame:
-    """Active voters of the territory as plain columns (COPY out on PostgreSQL)."""
+def _baca(pemilu: Pemilu, kode: str, *, kunci: bool = False) -> pl.DataFrame:
+    """Active voters of the territory as plain columns (COPY out on PostgreSQL). With
+    `kunci` the rows are locked as they are read (FOR NO KEY UPDATE): a hand move or a
+    coklit save waits for the mapping, so what it writes rests on what it read."""
     kolom = {"id": pl.Int64, "desa": pl.Utf8, "rw": pl.Utf8, "rt": pl.Utf8, "nkk": pl.Utf8,
              "tps_id": pl.Int64}
     qs = (Pemilih.objects.filter(pemilu=pemilu, status=StatusPemilih.AKTIF)
           .filter(q_subpohon("desa_id", kode)))
+    if kunci:
+        qs = qs.select_for_update(no_key=True)
+    qs = qs.order_by().values_list("id", "desa_id", "rw", "rt", "nkk", "tps_id")
     if connection.vendor == "postgresql":
-        sql, param = (qs.order_by().values_list("id", "desa_id", "rw", "rt", "nkk", "tps_id")
-                      .query.sql_with_params())
+        sql, param = qs.query.sql_with_params()
         with connection.cursor() as c:
             teks = c.cursor.mogrify(sql, param)
             buf = io.BytesIO()
@@ -59,8 +63,7 @@ def _baca(pemilu: Pemilu, kode: str) -> pl.DataFrame:
             return pl.DataFrame(schema=kolom)
         buf.seek(0)
         return pl.read_csv(buf, has_header=False, schema=kolom)
-    baris = list(qs.order_by().values_list("id", "desa_id", "rw", "rt", "nkk", "tps_id"))
-    return pl.DataFrame(baris, schema=kolom, orient="row")
+    return pl.DataFrame(list(qs), schema=kolom, orient="row")
 
 
 def _tps_siapkan(*, akun, pemilu: Pemilu, per_tps: pl.DataFrame, kode: str
@@ -80,63 +83,62 @@ def _tps_siapkan(*, akun, pemilu: Pemilu, per_tps: pl.DataFrame, kode: str
     return ada, [f"{t.desa_id} TPS {t.nomor:03d}" for t in baru], kosong
 
 
-def _tulis_postgres(akun, peta: pl.DataFrame, alasan: str) -> int:
+def _tulis_postgres(akun, pindah: pl.DataFrame, alasan: str) -> None:
+    """One UPDATE of the voters that move (COPY into a staging table first); a history row
+    for each that changes TPS, read back after the UPDATE so it carries the new version."""
+    sekarang = timezone.now()
     with connection.cursor() as c:
         c.execute("DROP TABLE IF EXISTS pemilih_peta")
-        c.execute("CREATE TEMP TABLE pemilih_peta (id bigint PRIMARY KEY, tps_id bigint) "
-                  "ON COMMIT DROP")
+        c.execute("CREATE TEMP TABLE pemilih_peta (id bigint PRIMARY KEY, tps_id bigint, "
+                  "tps_lama bigint) ON COMMIT DROP")
         with c.cursor.copy("COPY pemilih_peta FROM STDIN WITH (FORMAT csv)") as copy:
-            for i in range(0, len(peta), 200_000):
-                copy.write(peta.slice(i, 200_000).write_csv(include_header=False))
+            for i in range(0, len(pindah), 200_000):
+                copy.write(pindah.slice(i, 200_000).select("id", "tps_id", "tps_lama")
+                           .write_csv(include_header=False))
         c.execute("ANALYZE pemilih_peta")
-        t = time.perf_counter()
+        c.execute("""
+            UPDATE pemilih_pemilih p SET tps_id = s.tps_id, versi = p.versi + 1, diubah = %s
+            FROM pemilih_peta s WHERE p.id = s.id""", [sekarang])
         c.execute("""
             INSERT INTO pemilih_riwayatpemilih
                 (pemilih_id, waktu, akun_id, akun_username, aksi, versi, sebelum, sesudah,
                  alasan)
-            SELECT p.id, now(), %s, %s, 'pemilih.tps_petakan', p.versi + 1,
-                   jsonb_build_object('tps_id', p.tps_id), jsonb_build_object('tps_id', s.tps_id),
-                   %s
+            SELECT p.id, %s, %s, %s, 'pemilih.tps_petakan', p.versi,
+                   jsonb_build_object('tps_id', s.tps_lama),
+                   jsonb_build_object('tps_id', s.tps_id), %s
             FROM pemilih_peta s JOIN pemilih_pemilih p ON p.id = s.id
-            WHERE p.tps_id IS DISTINCT FROM s.tps_id""",
-                  [getattr(akun, "pk", None), getattr(akun, "username", "") or "sistem", alasan])
-        t1 = time.perf_counter()
-        c.execute("""
-            UPDATE pemilih_pemilih p SET tps_id = s.tps_id, versi = p.versi + 1,
-                   diubah = now()
-            FROM pemilih_peta s WHERE p.id = s.id AND p.tps_id IS DISTINCT FROM s.tps_id""")
-        n = c.rowcount
-        t2 = time.perf_counter()
-        log.info("tulis: riwayat %.1f s, update %.1f s", t1 - t, t2 - t1)
+            WHERE s.tps_lama IS NOT NULL""",
+                  [sekarang, getattr(akun, "pk", None), getattr(akun, "username", "") or "sistem",
+                   alasan])
         c.execute("DROP TABLE pemilih_peta")
-    return n
 
 
-def _tulis_orm(akun, peta: pl.DataFrame, alasan: str) -> int:
-    tujuan = dict(peta.iter_rows())
+def _tulis_orm(akun, pindah: pl.DataFrame, alasan: str) -> None:
+    lama = {i: t for i, _, t in pindah.select("id", "tps_id", "tps_lama").iter_rows()}
+    tujuan = dict(pindah.select("id", "tps_id").iter_rows())
     ubah, riwayat = [], []
     sekarang = timezone.now()
     ids = list(tujuan)
     for i in range(0, len(ids), 900):
         for p in Pemilih.objects.filter(pk__in=ids[i:i + 900]):
-            if p.tps_id != tujuan[p.pk]:
+            p.tps_id, p.versi, p.diubah = tujuan[p.pk], p.versi + 1, sekarang
+            ubah.append(p)
+            if lama[p.pk] is not None:
                 riwayat.append(RiwayatPemilih(
                     pemilih_id=p.pk, waktu=sekarang, akun=akun, aksi="pemilih.tps_petakan",
-                    akun_username=getattr(akun, "username", "") or "sistem", versi=p.versi + 1,
-                    sebelum={"tps_id": p.tps_id}, sesudah={"tps_id": tujuan[p.pk]},
+                    akun_username=getattr(akun, "username", "") or "sistem", versi=p.versi,
+                    sebelum={"tps_id": lama[p.pk]}, sesudah={"tps_id": tujuan[p.pk]},
                     alasan=alasan))
-                p.tps_id, p.versi, p.diubah = tujuan[p.pk], p.versi + 1, sekarang
-                ubah.append(p)
     Pemilih.objects.bulk_update(ubah, ["tps_id", "versi", "diubah"], batch_size=500)
     RiwayatPemilih.objects.bulk_create(riwayat, batch_size=500)
-    return len(ubah)
 
 
 def pemetaan_jalankan(*, akun, pemilu: Pemilu, wilayah_kode: str | None = None
                       ) -> PemetaanTPS:
     """Map every active voter of `pemilu` in the territory to a TPS of their desa with the
-    election's cap (`maks_pemilih_per_tps`), creating the TPS a desa needs. Voters whose
-    TPS changes get a history row each; the run and its reasons per TPS are kept."""
+    election's cap (`maks_pemilih_per_tps`), creating the TPS a desa needs. Only voters
+    whose TPS changes are written; a change of TPS gets a history row, a first placement
+    is listed on the run's detail of its TPS. The run and its reasons per TPS are kept."""
     mulai = time.perf_counter()
     cakupan = Cakupan.dari(akun)
     cakupan.wajib_peran(PERAN_KPU, PESAN_KELOLA)
@@ -146,8 +148,8 @@ def pemetaan_jalankan(*, akun, pemilu: Pemilu, wilayah_kode: str | None = None
     with transaction.atomic():
         tahap_wajib_terbuka(pemilu_id=pemilu.pk, kode=kode, termasuk_bawah=True)
         fase = [("mulai", time.perf_counter())]
-        df = _baca(pemilu, kode)
-        fase.append(("baca", time.perf_counter()))
+        df = _baca(pemilu, kode, kunci=True)
+        fase.append(("baca+kunci", time.perf_counter()))
         hasil = tps_petakan(df.select("id", "desa", "rw", "rt", "nkk"), maks=maks)
         fase.append(("algoritme", time.perf_counter()))
         id_tps, tps_baru, tps_kosong = _tps_siapkan(akun=akun, pemilu=pemilu,
@@ -155,38 +157,50 @@ def pemetaan_jalankan(*, akun, pemilu: Pemilu, wilayah_kode: str | None = None
         kunci = pl.DataFrame({"desa": [d for d, _ in id_tps], "nomor": [n for _, n in id_tps],
                               "tps_id": list(id_tps.values())},
                              schema={"desa": pl.Utf8, "nomor": pl.Int32, "tps_id": pl.Int64})
-        peta = hasil.penempatan.join(kunci, on=["desa", "nomor"]).select("id", "tps_id")
+        pindah = (hasil.penempatan.join(kunci, on=["desa", "nomor"]).select("id", "tps_id")
+                  .join(df.select("id", pl.col("tps_id").alias("tps_lama")), on="id")
+                  .filter(pl.col("tps_id").ne_missing(pl.col("tps_lama"))))
+        ditempatkan = dict(pindah.filter(pl.col("tps_lama").is_null()).group_by("tps_id")
+                           .agg(pl.col("id").sort()).iter_rows())
         run = PemetaanTPS.objects.create(
             pemilu=pemilu, wilayah_kode=kode, akun=akun, maks=maks, jumlah_pemilih=len(df),
             jumlah_tps=len(hasil.per_tps), tps_baru=tps_baru, tps_kosong=tps_kosong,
-            temuan=hasil.temuan[:2000])
-        alasan = f"pemetaan TPS #{run.pk}"
-        tulis = _tulis_postgres if connection.vendor == "postgresql" else _tulis_orm
+            temuan=hasil.temuan[:2000], pindah=len(pindah))
         fase.append(("tps", time.perf_counter()))
-        run.pindah = tulis(akun, peta, alasan)
+        tulis = _tulis_postgres if connection.vendor == "postgresql" else _tulis_orm
+        tulis(akun, pindah, f"pemetaan TPS #{run.pk}")
         fase.append(("tulis", time.perf_counter()))
         rentang: dict[tuple[str, int], list[dict]] = {}
         for r in hasil.rincian.iter_rows(named=True):
             rentang.setdefault((r["desa"], r["nomor"]), []).append({
                 "rw": _tiga(r["rw"]), "rt": _tiga(r["rt"]), "pemilih": r["pemilih"],
                 "kk": r["kk"], "sebagian": r["sebagian"]})
-        RincianTPS.objects.bulk_create([
-            RincianTPS(pemetaan=run, tps_id=id_tps[(r["desa"], r["nomor"])],
-                       jumlah_pemilih=r["pemilih"], jumlah_kk=r["kk"], alasan=r["alasan"],
-                       rentang=rentang[(r["desa"], r["nomor"])])
-            for r in hasil.per_tps.iter_rows(named=True)], batch_size=2000)
+        rincian = []
+        for r in hasil.per_tps.iter_rows(named=True):
+            tps_id = id_tps[(r["desa"], r["nomor"])]
+            rincian.append(RincianTPS(
+                pemetaan=run, tps_id=tps_id, jumlah_pemilih=r["pemilih"], jumlah_kk=r["kk"],
+                alasan=r["alasan"], rentang=rentang[(r["desa"], r["nomor"])],
+                ditempatkan=ditempatkan.get(tps_id, [])))
+        RincianTPS.objects.bulk_create(rincian, batch_size=500)
         # TPS.jumlah_pemilih from the result itself: every active voter was just placed.
-        jumlah = {id_tps[(r["desa"], r["nomor"])]: r["pemilih"]
-                  for r in hasil.per_tps.select("desa", "nomor", "pemilih").iter_rows(named=True)}
-        _jumlah_tps_tulis(pemilu, kode, jumlah)
+        _jumlah_tps_tulis(pemilu, kode, {r.tps_id: r.jumlah_pemilih for r in rincian})
         fase.append(("rincian+jumlah", time.perf_counter()))
+        if connection.vendor == "postgresql":
+            # The deferred key checks of the written rows now, not at commit while the
+            # audit chain's lock is held (every other audited write would wait for them).
+            with connection.cursor() as c:
+                c.execute("SET CONSTRAINTS ALL IMMEDIATE")
+                c.execute("SET CONSTRAINTS ALL DEFERRED")
+            fase.append(("cek kunci asing", time.perf_counter()))
         log.info("pemetaan #%s: %s", run.pk, ", ".join(
             f"{n} {t - fase[i][1]:.1f} s" for i, (n, t) in enumerate(fase[1:])))
         run.detik = round(time.perf_counter() - mulai, 3)
-        run.save(update_fields=["pindah", "detik"])
+        run.save(update_fields=["detik"])
         audit_catat(akun=akun, aksi="pemilih.tps_petakan", objek=run, wilayah_kode=kode,
                     sesudah={"pemilu": pemilu.pk, "maks": maks, "pemilih": len(df),
                              "tps": len(hasil.per_tps), "pindah": run.pindah,
+                             "ditempatkan": sum(map(len, ditempatkan.values())),
                              "tps_baru": tps_baru[:200], "tps_kosong": tps_kosong[:200],
                              "temuan": len(hasil.temuan)})
     return run

@@ -2,6 +2,7 @@
 moves by hand with the constraint check (RULES.md §3)."""
 
 import pytest
+from django.db import connection
 
 from simpul.core.errors import DataTidakValid, Dilarang, TidakDitemukan
 from simpul.core.models import AuditEntry
@@ -36,13 +37,111 @@ def test_pemetaan_rules3_batas_kk_utuh_rt_bersambung_dan_alasan(operator, pemilu
     rincian = RincianTPS.objects.filter(pemetaan=run).order_by("tps__nomor")
     assert [r.jumlah_pemilih for r in rincian] == [isi[n] for n in range(1, 6)]
     assert "KK utuh" in rincian[0].alasan and rincian[0].rentang[0]["rt"] == "001"
-    assert RiwayatPemilih.objects.filter(aksi="pemilih.tps_petakan").count() == 18
+    # A first placement is listed on its TPS's detail, not as a history row per voter.
+    assert {i for r in rincian for i in r.ditempatkan} == {p.pk for p in peta}
+    assert all(sorted(r.ditempatkan) == sorted(p.pk for p in peta if p.tps_id == r.tps_id)
+               for r in rincian)
+    assert not RiwayatPemilih.objects.filter(aksi="pemilih.tps_petakan").exists()
     assert all(p.versi == 2 for p in peta)
     assert AuditEntry.objects.filter(aksi="pemilih.tps_petakan").count() == 1
 
     ulang = pemetaan_jalankan(akun=operator, pemilu=pemilu, wilayah_kode=KEDOPOK)
     assert ulang.pindah == 0
-    assert RiwayatPemilih.objects.filter(aksi="pemilih.tps_petakan").count() == 18
+    assert not RiwayatPemilih.objects.filter(aksi="pemilih.tps_petakan").exists()
+    assert not any(r.ditempatkan for r in RincianTPS.objects.filter(pemetaan=ulang))
+
+
+def test_riwayat_pemilih_memuat_penempatan_pertama_dan_pindah_tps(client, operator, pemilu,
+                                                                 warga):
+    """The history of a voter shows its first placement (from the run's TPS detail), a
+    change of TPS by a later mapping (a history row with the TPS before) and a hand move."""
+    from django.urls import reverse
+
+    from simpul.pemilih.selectors import pemilih_riwayat
+
+    run = pemetaan_jalankan(akun=operator, pemilu=pemilu, wilayah_kode=KEDOPOK)
+    p = Pemilih.objects.get(nama="WARGA 18")
+    pertama = p.tps_id
+    [r] = pemilih_riwayat(akun=operator, pemilih_id=p.pk)
+    assert (r.aksi, r.sebelum, r.sesudah) == ("pemilih.tps_petakan", {"tps_id": None},
+                                              {"tps_id": pertama})
+    assert r.alasan == f"pemetaan TPS #{run.pk}" and r.akun_username == operator.username
+    # A larger cap packs the voters into fewer TPS: the ones that move get a history row.
+    pemilu.parameter = {"maks_pemilih_per_tps": 9}
+    pemilu.save()
+    kedua = pemetaan_jalankan(akun=operator, pemilu=pemilu, wilayah_kode=KEDOPOK)
+    pindah = RiwayatPemilih.objects.filter(aksi="pemilih.tps_petakan")
+    assert kedua.pindah == pindah.count() > 0
+    assert not any(r.ditempatkan for r in RincianTPS.objects.filter(pemetaan=kedua))
+    for r in pindah.select_related("pemilih"):
+        assert r.sebelum["tps_id"] != r.sesudah["tps_id"] == r.pemilih.tps_id
+        assert r.versi == r.pemilih.versi == 3
+    p.refresh_from_db()
+    client.force_login(operator)
+    isi = client.get(reverse("api-v1:pemilih_riwayat", args=[p.pk])).json()
+    assert isi[0]["sesudah"] == {"tps_id": pertama} and isi[0]["versi"] is None
+    assert [x["aksi"] for x in isi] == ["pemilih.tps_petakan"] * len(isi)
+    assert (len(isi) == 2) == (p.tps_id != pertama)
+    lain = client.get(reverse("api-v1:pemilih_riwayat", args=[10**9]))
+    assert lain.status_code == 404
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="row locks need PostgreSQL")
+def test_perubahan_saat_pemetaan_berjalan_tidak_hilang(data_jatim_komit, operator, pemilu,
+                                                       warga, monkeypatch):
+    """The mapping locks the voters it reads: a change made while it runs waits for it and
+    lands after it, instead of being overwritten by a mapping computed without it."""
+    import threading
+
+    from django.db import connections
+    from django.db.models import F
+
+    from simpul.pemilih import services_pemetaan
+
+    terbaca, lanjut = threading.Event(), threading.Event()
+    asli = services_pemetaan.tps_petakan
+
+    def tahan(*a, **kw):
+        terbaca.set()
+        lanjut.wait(30)
+        return asli(*a, **kw)
+
+    monkeypatch.setattr(services_pemetaan, "tps_petakan", tahan)
+    p = Pemilih.objects.get(nama="WARGA 18")
+    tujuan = TPS.objects.get(pemilu=pemilu, desa_id=KEDOPOK, nomor=13)
+    galat = []
+
+    def jalan(fn):
+        try:
+            fn()
+        except Exception as e:  # reported below
+            galat.append(e)
+        finally:
+            connections.close_all()
+
+    peta = threading.Thread(target=jalan, args=(lambda: pemetaan_jalankan(
+        akun=operator, pemilu=pemilu, wilayah_kode=KEDOPOK),))
+    peta.start()
+    assert terbaca.wait(30)
+    ubah = threading.Thread(target=jalan, args=(lambda: Pemilih.objects.filter(pk=p.pk).update(
+        tps=tujuan, versi=F("versi") + 1),))
+    ubah.start()
+    with connection.cursor() as c:  # the change is queued behind the mapping's row lock
+        for _ in range(300):
+            c.execute("SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' "
+                      "AND datname = current_database()")
+            if c.fetchone()[0]:
+                break
+            threading.Event().wait(0.1)
+        else:
+            pytest.fail("perubahan tidak menunggu kunci baris pemetaan")
+    lanjut.set()
+    peta.join(60)
+    ubah.join(60)
+    assert not galat
+    p.refresh_from_db()
+    assert (p.tps_id, p.versi) == (tujuan.pk, 3)
+    assert any(p.pk in r.ditempatkan for r in RincianTPS.objects.all())
 
 
 def test_pemetaan_membuat_tps_yang_kurang_dan_melewati_tms(operator, pemilu, warga):
