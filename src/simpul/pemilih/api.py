@@ -306,6 +306,11 @@ class PemetaanIn(Schema):
 
 class PemetaanOut(Schema):
     id: int
+    status: str
+    tahap: str
+    persen: int
+    kode_galat: str
+    pesan: str
     wilayah_kode: str
     maks: int
     jumlah_pemilih: int
@@ -315,6 +320,16 @@ class PemetaanOut(Schema):
     tps_kosong: list[str]
     temuan: list[dict]
     detik: float
+
+    @staticmethod
+    def dari(run) -> dict:
+        from .services_pemetaan import pemetaan_fase
+
+        status, tahap, persen = pemetaan_fase(run)
+        return {**{k: getattr(run, k) for k in (
+            "kode_galat", "pesan", "wilayah_kode", "maks", "jumlah_pemilih",
+            "jumlah_tps", "pindah", "tps_baru", "tps_kosong", "temuan", "detik")},
+            "id": run.pk, "status": status, "tahap": tahap, "persen": persen}
 
 
 class RincianOut(Schema):
@@ -327,13 +342,22 @@ class RincianOut(Schema):
     alasan: str
 
 
-@router.post("/pemetaan", response=PemetaanOut, url_name="pemilih_pemetaan",
-             summary="Petakan pemilih aktif ke TPS (batas per TPS, KK utuh, satu desa)")
+@router.post("/pemetaan", response={202: PemetaanOut}, url_name="pemilih_pemetaan",
+             summary="Antrekan pemetaan pemilih aktif ke TPS (batas per TPS, KK utuh, satu desa)")
 def pemetaan_api(request, data: PemetaanIn):
-    from .services_pemetaan import pemetaan_jalankan
+    from .services_pemetaan import pemetaan_mulai
 
     pemilu = pemilu_ambil(akun=request.user, pemilu_id=data.pemilu_id)
-    return pemetaan_jalankan(akun=request.user, pemilu=pemilu, wilayah_kode=data.wilayah_kode)
+    run = pemetaan_mulai(akun=request.user, pemilu=pemilu, wilayah_kode=data.wilayah_kode)
+    return Status(202, PemetaanOut.dari(run))
+
+
+@router.get("/pemetaan/{int:pemetaan_id}", response=PemetaanOut, url_name="pemilih_pemetaan_status",
+            summary="Status dan hasil satu pemetaan TPS")
+def pemetaan_status_api(request, pemetaan_id: int):
+    from .selectors import pemetaan_ambil
+
+    return PemetaanOut.dari(pemetaan_ambil(akun=request.user, pemetaan_id=pemetaan_id))
 
 
 @router.get("/pemetaan/terakhir", response=list[RincianOut], url_name="pemilih_pemetaan_rincian",

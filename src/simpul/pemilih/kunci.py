@@ -1,6 +1,8 @@
 """Is the voter list of a place locked for a plenary? One question, asked by every write."""
 
-from simpul.core.errors import SimpulError
+from django.db import OperationalError, connection, transaction
+
+from simpul.core.errors import DataTidakValid, SimpulError
 from simpul.core.scope import leluhur, q_subpohon
 
 from .errors import KodePemilih
@@ -37,7 +39,35 @@ def kunci_aktif(*, pemilu_id: int, kode: str, termasuk_bawah: bool = False):
     return KunciTahap.objects.filter(q, pemilu_id=pemilu_id, aktif=True).first()
 
 
+# Advisory-lock class of "the voter list of an election is being written" (objid: election).
+KELAS_KUNCI_DAFTAR = 0x5150
+TUNGGU_PENULIS = "10s"
+
+
 def tahap_wajib_terbuka(*, pemilu_id: int, kode: str, termasuk_bawah: bool = False) -> None:
+    """Refuse a write to a locked list. The writer holds the election's list lock shared
+    until it commits, so a stage lock (which takes it exclusively) waits for writes in
+    flight and a write never checks before the lock and commits after it."""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as c:
+            c.execute("SELECT pg_advisory_xact_lock_shared(%s, %s)",
+                      [KELAS_KUNCI_DAFTAR, pemilu_id])
     kunci = kunci_aktif(pemilu_id=pemilu_id, kode=kode, termasuk_bawah=termasuk_bawah)
     if kunci is not None:
         raise TahapTerkunci(kunci)
+
+
+def daftar_tunggu_penulis(pemilu_id: int) -> None:
+    """Take the election's list lock exclusively (stage lock): wait up to TUNGGU_PENULIS for
+    the writes in flight, e.g. a TPS mapping of a whole kabupaten, else refuse by name."""
+    if connection.vendor != "postgresql":
+        return
+    try:
+        with transaction.atomic(), connection.cursor() as c:
+            c.execute(f"SET LOCAL lock_timeout = '{TUNGGU_PENULIS}'")
+            c.execute("SELECT pg_advisory_xact_lock(%s, %s)", [KELAS_KUNCI_DAFTAR, pemilu_id])
+            c.execute("SET LOCAL lock_timeout = DEFAULT")
+    except OperationalError as e:
+        raise DataTidakValid(
+            "Daftar pemilih pemilu ini sedang diubah (misalnya pemetaan TPS sedang berjalan). "
+            "Coba kunci lagi sebentar lagi.", code=KodePemilih.TAHAP_SIBUK) from e

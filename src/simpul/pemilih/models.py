@@ -323,6 +323,13 @@ class PemetaanTPS(models.Model):
     temuan = models.JSONField(default=list, blank=True)
     detik = models.FloatField(default=0)
     dibuat = models.DateTimeField(default=timezone.now)
+    # A run is a background job: queued, then mapped in one transaction that also sets
+    # `selesai`; a failure rolls the mapping back and records its code here.
+    status = models.CharField(max_length=10, choices=StatusImpor.choices,
+                              default=StatusImpor.ANTRE)
+    kode_galat = models.CharField(max_length=60, blank=True)
+    pesan = models.TextField(blank=True)
+    selesai = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["-dibuat"]

@@ -114,18 +114,32 @@ def coklit_kemajuan(*, akun, pemilu: Pemilu, tingkat: str = "desa") -> list[dict
 
 
 # --- TPS mapping ---------------------------------------------------------------------------
-def pemetaan_terakhir(*, akun, pemilu: Pemilu):
-    """The latest mapping run of `pemilu` inside the account's territory, or None."""
-    from .models import PemetaanTPS
+def pemetaan_terakhir(*, akun, pemilu: Pemilu, selesai: bool = True):
+    """The latest mapping run of `pemilu` inside the account's territory (finished, or
+    whatever its status with `selesai=False`), or None."""
+    from .models import PemetaanTPS, StatusImpor
 
     cakupan = Cakupan.dari(akun)
-    return (PemetaanTPS.objects.filter(pemilu=pemilu).filter(cakupan.q_kode("wilayah_kode"))
-            .select_related("akun").first())
+    qs = PemetaanTPS.objects.filter(pemilu=pemilu).filter(cakupan.q_kode("wilayah_kode"))
+    if selesai:
+        qs = qs.filter(status=StatusImpor.SELESAI)
+    return qs.select_related("akun").first()
+
+
+def pemetaan_ambil(*, akun, pemetaan_id: int):
+    """A mapping run inside the account's territory."""
+    from .models import PemetaanTPS
+
+    run = (PemetaanTPS.objects.filter(pk=pemetaan_id)
+           .filter(Cakupan.dari(akun).q_kode("wilayah_kode")).select_related("akun").first())
+    if run is None:
+        raise TidakDitemukan("Pemetaan tidak ditemukan di wilayah kerja Anda.")
+    return run
 
 
 def pemetaan_rincian(*, akun, pemetaan) -> list:
-    return list(pemetaan.rincian.select_related("tps__desa").order_by("tps__desa_id",
-                                                                      "tps__nomor"))
+    return list(pemetaan.rincian.defer("ditempatkan").select_related("tps__desa")
+                .order_by("tps__desa_id", "tps__nomor"))
 
 
 def tps_isi(*, akun, tps_id: int) -> dict:

@@ -6,21 +6,23 @@ import io
 import logging
 import time
 from dataclasses import dataclass
+from datetime import timedelta
 
 import polars as pl
+from django.core.cache import cache
 from django.db import connection, transaction
-from django.db.models import Count
+from django.db.models import Count, Q
 from django.utils import timezone
 
 from simpul.core.audit import audit_catat
-from simpul.core.errors import DataTidakValid, TidakDitemukan
+from simpul.core.errors import DataTidakValid, SimpulError, TidakDitemukan
 from simpul.core.roles import PERAN_KPU
-from simpul.core.scope import Cakupan, di_bawah, q_subpohon
+from simpul.core.scope import Cakupan, di_bawah, leluhur, q_subpohon
 from simpul.pemilu.models import TPS, Pemilu
 
 from .errors import KodePemilih
 from .kunci import tahap_wajib_terbuka
-from .models import PemetaanTPS, Pemilih, RincianTPS, RiwayatPemilih, StatusPemilih
+from .models import PemetaanTPS, Pemilih, RincianTPS, RiwayatPemilih, StatusImpor, StatusPemilih
 from .pemetaan import CekPindah, _tiga, pindah_periksa, tps_petakan
 from .services import _wajib_pemilu
 
@@ -133,77 +135,198 @@ def _tulis_orm(akun, pindah: pl.DataFrame, alasan: str) -> None:
     RiwayatPemilih.objects.bulk_create(riwayat, batch_size=500)
 
 
-def pemetaan_jalankan(*, akun, pemilu: Pemilu, wilayah_kode: str | None = None
-                      ) -> PemetaanTPS:
-    """Map every active voter of `pemilu` in the territory to a TPS of their desa with the
-    election's cap (`maks_pemilih_per_tps`), creating the TPS a desa needs. Only voters
-    whose TPS changes are written; a change of TPS gets a history row, a first placement
-    is listed on the run's detail of its TPS. The run and its reasons per TPS are kept."""
-    mulai = time.perf_counter()
+# Phases of a running job, shown on the page (the job's transaction hides its own writes).
+FASE = {"membaca": 10, "memetakan": 25, "menulis": 35, "memeriksa": 85}
+BASI = timedelta(minutes=15)
+
+
+def _kunci_fase(pk: int) -> str:
+    return f"pemilih.pemetaan.{pk}.fase"
+
+
+def pemetaan_fase(run: PemetaanTPS) -> tuple[str, str, int]:
+    """(status, phase, percent) of a run as its page shows it: a queued run a worker has
+    started is `berjalan`, with the phase it is in."""
+    if run.status != StatusImpor.ANTRE:
+        return run.status, "", 100 if run.status == StatusImpor.SELESAI else 0
+    fase = cache.get(_kunci_fase(run.pk)) or ""
+    return (StatusImpor.BERJALAN if fase else StatusImpor.ANTRE), fase, FASE.get(fase, 0)
+
+
+def pemetaan_mulai(*, akun, pemilu: Pemilu, wilayah_kode: str | None = None,
+                   latar: bool = True) -> PemetaanTPS:
+    """Check who asks for what, then queue the mapping of the territory as a job (or run it
+    now when `latar` is False). A territory overlapping one still queued or running is
+    refused (`pemetaan.sedang_berjalan`)."""
     cakupan = Cakupan.dari(akun)
     cakupan.wajib_peran(PERAN_KPU, PESAN_KELOLA)
     _wajib_pemilu(cakupan, pemilu.pk)
     kode = _wilayah_pemetaan(cakupan, pemilu, wilayah_kode)
-    maks = int(pemilu.maks_pemilih_per_tps)
+    tahap_wajib_terbuka(pemilu_id=pemilu.pk, kode=kode, termasuk_bawah=True)
     with transaction.atomic():
-        tahap_wajib_terbuka(pemilu_id=pemilu.pk, kode=kode, termasuk_bawah=True)
-        fase = [("mulai", time.perf_counter())]
-        df = _baca(pemilu, kode, kunci=True)
-        fase.append(("baca+kunci", time.perf_counter()))
-        hasil = tps_petakan(df.select("id", "desa", "rw", "rt", "nkk"), maks=maks)
-        fase.append(("algoritme", time.perf_counter()))
-        id_tps, tps_baru, tps_kosong = _tps_siapkan(akun=akun, pemilu=pemilu,
-                                                    per_tps=hasil.per_tps, kode=kode)
-        kunci = pl.DataFrame({"desa": [d for d, _ in id_tps], "nomor": [n for _, n in id_tps],
-                              "tps_id": list(id_tps.values())},
-                             schema={"desa": pl.Utf8, "nomor": pl.Int32, "tps_id": pl.Int64})
-        pindah = (hasil.penempatan.join(kunci, on=["desa", "nomor"]).select("id", "tps_id")
-                  .join(df.select("id", pl.col("tps_id").alias("tps_lama")), on="id")
-                  .filter(pl.col("tps_id").ne_missing(pl.col("tps_lama"))))
-        ditempatkan = dict(pindah.filter(pl.col("tps_lama").is_null()).group_by("tps_id")
-                           .agg(pl.col("id").sort()).iter_rows())
-        run = PemetaanTPS.objects.create(
-            pemilu=pemilu, wilayah_kode=kode, akun=akun, maks=maks, jumlah_pemilih=len(df),
-            jumlah_tps=len(hasil.per_tps), tps_baru=tps_baru, tps_kosong=tps_kosong,
-            temuan=hasil.temuan[:2000], pindah=len(pindah))
-        fase.append(("tps", time.perf_counter()))
-        tulis = _tulis_postgres if connection.vendor == "postgresql" else _tulis_orm
-        tulis(akun, pindah, f"pemetaan TPS #{run.pk}")
-        fase.append(("tulis", time.perf_counter()))
-        rentang: dict[tuple[str, int], list[dict]] = {}
-        for r in hasil.rincian.iter_rows(named=True):
-            rentang.setdefault((r["desa"], r["nomor"]), []).append({
-                "rw": _tiga(r["rw"]), "rt": _tiga(r["rt"]), "pemilih": r["pemilih"],
-                "kk": r["kk"], "sebagian": r["sebagian"]})
-        rincian = []
-        for r in hasil.per_tps.iter_rows(named=True):
-            tps_id = id_tps[(r["desa"], r["nomor"])]
-            rincian.append(RincianTPS(
-                pemetaan=run, tps_id=tps_id, jumlah_pemilih=r["pemilih"], jumlah_kk=r["kk"],
-                alasan=r["alasan"], rentang=rentang[(r["desa"], r["nomor"])],
-                ditempatkan=ditempatkan.get(tps_id, [])))
-        RincianTPS.objects.bulk_create(rincian, batch_size=500)
-        # TPS.jumlah_pemilih from the result itself: every active voter was just placed.
-        _jumlah_tps_tulis(pemilu, kode, {r.tps_id: r.jumlah_pemilih for r in rincian})
-        fase.append(("rincian+jumlah", time.perf_counter()))
-        if connection.vendor == "postgresql":
-            # The deferred key checks of the written rows now, not at commit while the
-            # audit chain's lock is held (every other audited write would wait for them).
-            with connection.cursor() as c:
-                c.execute("SET CONSTRAINTS ALL IMMEDIATE")
-                c.execute("SET CONSTRAINTS ALL DEFERRED")
-            fase.append(("cek kunci asing", time.perf_counter()))
-        log.info("pemetaan #%s: %s", run.pk, ", ".join(
-            f"{n} {t - fase[i][1]:.1f} s" for i, (n, t) in enumerate(fase[1:])))
-        run.detik = round(time.perf_counter() - mulai, 3)
-        run.save(update_fields=["detik"])
-        audit_catat(akun=akun, aksi="pemilih.tps_petakan", objek=run, wilayah_kode=kode,
-                    sesudah={"pemilu": pemilu.pk, "maks": maks, "pemilih": len(df),
-                             "tps": len(hasil.per_tps), "pindah": run.pindah,
-                             "ditempatkan": sum(map(len, ditempatkan.values())),
-                             "tps_baru": tps_baru[:200], "tps_kosong": tps_kosong[:200],
-                             "temuan": len(hasil.temuan)})
+        for lain in (PemetaanTPS.objects.filter(pemilu=pemilu, status=StatusImpor.ANTRE)
+                     .filter(q_subpohon("wilayah_kode", kode)
+                             | Q(wilayah_kode__in=leluhur(kode)))):
+            if not _basi(lain):
+                raise DataTidakValid(
+                    f"Pemetaan {lain.wilayah_kode} (#{lain.pk}) masih berjalan; tunggu sampai "
+                    "selesai.", code=KodePemilih.PEMETAAN_BERJALAN,
+                    details={"pemetaan_id": lain.pk})
+        run = PemetaanTPS.objects.create(pemilu=pemilu, wilayah_kode=kode, akun=akun,
+                                         maks=int(pemilu.maks_pemilih_per_tps))
+        if latar:
+            transaction.on_commit(lambda: _antrekan(run.pk))
+    if not latar:
+        return pemetaan_proses(pemetaan_id=run.pk, lempar=True)
     return run
+
+
+def _basi(run: PemetaanTPS) -> bool:
+    """A run queued long ago that no worker holds: its task was lost (Redis keeps no queue
+    across a restart). It is closed as failed so it no longer blocks its territory."""
+    if timezone.now() - run.dibuat < BASI:
+        return False
+    with transaction.atomic():
+        if not (PemetaanTPS.objects.select_for_update(skip_locked=True)
+                .filter(pk=run.pk, status=StatusImpor.ANTRE).exists()):
+            return False  # a worker is mapping it now
+        PemetaanTPS.objects.filter(pk=run.pk).update(
+            status=StatusImpor.GAGAL, kode_galat=KodePemilih.ANTREAN_TIDAK_TERSEDIA,
+            pesan="Tugas pemetaan ini tidak pernah dijalankan (antrean hilang).",
+            selesai=timezone.now())
+    return True
+
+
+def _antrekan(pk: int) -> None:
+    from kombu.exceptions import OperationalError
+
+    from .tasks import pemetaan_tugas
+
+    try:
+        pemetaan_tugas.delay(pk)
+    except OperationalError:
+        PemetaanTPS.objects.filter(pk=pk, status=StatusImpor.ANTRE).update(
+            status=StatusImpor.GAGAL, kode_galat=KodePemilih.ANTREAN_TIDAK_TERSEDIA,
+            pesan="Antrean tugas (Redis) tidak dapat dihubungi; coba lagi nanti.",
+            selesai=timezone.now())
+
+
+def pemetaan_proses(*, pemetaan_id: int, lempar: bool = False) -> PemetaanTPS:
+    """Run one queued mapping. The run's row stays locked for the whole transaction, so a
+    redelivered task skips it, and a worker that dies leaves it queued, not half done. A
+    refusal or a failure rolls the mapping back and is recorded on the run (and raised
+    again with `lempar`)."""
+    try:
+        with transaction.atomic():
+            run = (PemetaanTPS.objects.select_for_update(skip_locked=True, of=("self",))
+                   .select_related("pemilu", "akun")
+                   .filter(pk=pemetaan_id, status=StatusImpor.ANTRE).first())
+            if run is None:
+                return PemetaanTPS.objects.get(pk=pemetaan_id)
+            _petakan(run)
+        return run
+    except SimpulError as e:
+        PemetaanTPS.objects.filter(pk=pemetaan_id).update(
+            status=StatusImpor.GAGAL, kode_galat=e.code, pesan=e.message,
+            selesai=timezone.now())
+        if lempar:
+            raise
+    except Exception:
+        log.exception("pemetaan TPS #%s gagal", pemetaan_id)
+        PemetaanTPS.objects.filter(pk=pemetaan_id).update(
+            status=StatusImpor.GAGAL, kode_galat=KodePemilih.PEMETAAN_GALAT_SISTEM,
+            pesan="Pemetaan berhenti karena galat sistem; tidak ada yang berubah. "
+                  "Hubungi admin.", selesai=timezone.now())
+        if lempar:
+            raise
+    finally:
+        cache.delete(_kunci_fase(pemetaan_id))
+    return PemetaanTPS.objects.get(pk=pemetaan_id)
+
+
+def pemetaan_jalankan(*, akun, pemilu: Pemilu, wilayah_kode: str | None = None
+                      ) -> PemetaanTPS:
+    """The mapping of a territory, run now (CLI, tests, benchmarks)."""
+    return pemetaan_mulai(akun=akun, pemilu=pemilu, wilayah_kode=wilayah_kode, latar=False)
+
+
+def _petakan(run: PemetaanTPS) -> None:
+    """Map every active voter of the run's election in its territory to a TPS of their
+    desa with the election's cap (`maks_pemilih_per_tps`), creating the TPS a desa needs.
+    Only voters whose TPS changes are written; a change of TPS gets a history row, a first
+    placement is listed on the run's detail of its TPS. Inside the caller's transaction."""
+    mulai = time.perf_counter()
+    pemilu, kode, akun, maks = run.pemilu, run.wilayah_kode, run.akun, run.maks
+    tahap_wajib_terbuka(pemilu_id=pemilu.pk, kode=kode, termasuk_bawah=True)
+    if connection.vendor == "postgresql":
+        # A million-row join in memory, and no JIT compile for queries run once.
+        with connection.cursor() as c:
+            c.execute("SET LOCAL work_mem = '256MB'")
+            c.execute("SET LOCAL jit = off")
+    fase = [("mulai", time.perf_counter())]
+    _fase(run, "membaca")
+    df = _baca(pemilu, kode, kunci=True)
+    fase.append(("baca+kunci", time.perf_counter()))
+    _fase(run, "memetakan")
+    hasil = tps_petakan(df.select("id", "desa", "rw", "rt", "nkk"), maks=maks)
+    fase.append(("algoritme", time.perf_counter()))
+    id_tps, tps_baru, tps_kosong = _tps_siapkan(akun=akun, pemilu=pemilu,
+                                                per_tps=hasil.per_tps, kode=kode)
+    kunci = pl.DataFrame({"desa": [d for d, _ in id_tps], "nomor": [n for _, n in id_tps],
+                          "tps_id": list(id_tps.values())},
+                         schema={"desa": pl.Utf8, "nomor": pl.Int32, "tps_id": pl.Int64})
+    pindah = (hasil.penempatan.join(kunci, on=["desa", "nomor"]).select("id", "tps_id")
+              .join(df.select("id", pl.col("tps_id").alias("tps_lama")), on="id")
+              .filter(pl.col("tps_id").ne_missing(pl.col("tps_lama"))))
+    ditempatkan = dict(pindah.filter(pl.col("tps_lama").is_null()).group_by("tps_id")
+                       .agg(pl.col("id").sort()).iter_rows())
+    run.jumlah_pemilih, run.jumlah_tps, run.pindah = len(df), len(hasil.per_tps), len(pindah)
+    run.tps_baru, run.tps_kosong, run.temuan = tps_baru, tps_kosong, hasil.temuan[:2000]
+    fase.append(("tps", time.perf_counter()))
+    _fase(run, "menulis")
+    tulis = _tulis_postgres if connection.vendor == "postgresql" else _tulis_orm
+    tulis(akun, pindah, f"pemetaan TPS #{run.pk}")
+    fase.append(("tulis", time.perf_counter()))
+    rentang: dict[tuple[str, int], list[dict]] = {}
+    for r in hasil.rincian.iter_rows(named=True):
+        rentang.setdefault((r["desa"], r["nomor"]), []).append({
+            "rw": _tiga(r["rw"]), "rt": _tiga(r["rt"]), "pemilih": r["pemilih"],
+            "kk": r["kk"], "sebagian": r["sebagian"]})
+    rincian = []
+    for r in hasil.per_tps.iter_rows(named=True):
+        tps_id = id_tps[(r["desa"], r["nomor"])]
+        rincian.append(RincianTPS(
+            pemetaan=run, tps_id=tps_id, jumlah_pemilih=r["pemilih"], jumlah_kk=r["kk"],
+            alasan=r["alasan"], rentang=rentang[(r["desa"], r["nomor"])],
+            ditempatkan=ditempatkan.get(tps_id, [])))
+    RincianTPS.objects.bulk_create(rincian, batch_size=500)
+    # TPS.jumlah_pemilih from the result itself: every active voter was just placed.
+    _jumlah_tps_tulis(pemilu, kode, {r.tps_id: r.jumlah_pemilih for r in rincian})
+    fase.append(("rincian+jumlah", time.perf_counter()))
+    _fase(run, "memeriksa")
+    if connection.vendor == "postgresql":
+        # The deferred key checks of the written rows now, not at commit while the
+        # audit chain's lock is held (every other audited write would wait for them).
+        with connection.cursor() as c:
+            c.execute("SET CONSTRAINTS ALL IMMEDIATE")
+            c.execute("SET CONSTRAINTS ALL DEFERRED")
+        fase.append(("cek kunci asing", time.perf_counter()))
+    log.info("pemetaan #%s: %s", run.pk, ", ".join(
+        f"{n} {t - fase[i][1]:.1f} s" for i, (n, t) in enumerate(fase[1:])))
+    run.detik = round(time.perf_counter() - mulai, 3)
+    run.status, run.selesai = StatusImpor.SELESAI, timezone.now()
+    run.save()
+    audit_catat(akun=akun, aksi="pemilih.tps_petakan", objek=run, wilayah_kode=kode,
+                sesudah={"pemilu": pemilu.pk, "maks": maks, "pemilih": len(df),
+                         "tps": len(hasil.per_tps), "pindah": run.pindah,
+                         "ditempatkan": sum(map(len, ditempatkan.values())),
+                         "tps_baru": tps_baru[:200], "tps_kosong": tps_kosong[:200],
+                         "temuan": len(hasil.temuan)})
+    return run
+
+
+def _fase(run: PemetaanTPS, fase: str) -> None:
+    cache.set(_kunci_fase(run.pk), fase, 6 * 3600)
 
 
 def _jumlah_tps_tulis(pemilu: Pemilu, kode: str, jumlah: dict[int, int]) -> None:

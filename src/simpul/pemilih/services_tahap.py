@@ -23,7 +23,7 @@ from simpul.wilayah.models import Wilayah
 
 from .cek import KUNCI_SALINAN
 from .errors import KodePemilih
-from .kunci import TahapTerkunci, kunci_aktif
+from .kunci import TahapTerkunci, daftar_tunggu_penulis, kunci_aktif
 from .models import (
     JenisTanggapan,
     KoreksiTertunda,
@@ -88,6 +88,7 @@ def tahap_kunci(*, akun, pemilu: Pemilu, wilayah_kode: str, tahap: str) -> Kunci
             f"{terakhir.label if terakhir else 'belum ada tahap'}; urutannya DPS → DPSHP → "
             "DPSHP Akhir → DPT.", code=KodePemilih.TAHAP_URUTAN_SALAH)
     with transaction.atomic():
+        daftar_tunggu_penulis(pemilu.pk)
         ada = kunci_aktif(pemilu_id=pemilu.pk, kode=wilayah_kode, termasuk_bawah=True)
         if ada is not None:
             raise TahapTerkunci(ada)

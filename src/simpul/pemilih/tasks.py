@@ -23,3 +23,13 @@ def dptb_tugas(kiriman_id: int) -> int:
     from .services_dptb import dptb_proses
 
     return dptb_proses(kiriman_id=kiriman_id)
+
+
+@app.task(name="pemilih.pemetaan")
+def pemetaan_tugas(pemetaan_id: int) -> dict:
+    """Run one queued TPS mapping; a redelivered task finds it done (or still locked by the
+    worker running it) and does nothing."""
+    from .services_pemetaan import pemetaan_proses
+
+    run = pemetaan_proses(pemetaan_id=pemetaan_id)
+    return {"status": run.status, "pemilih": run.jumlah_pemilih, "pindah": run.pindah}

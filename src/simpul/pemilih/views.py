@@ -229,23 +229,26 @@ def coklit_luring(request):
 @login_required
 def pemetaan_halaman(request):
     from .selectors import pemetaan_rincian, pemetaan_terakhir
-    from .services_pemetaan import pemetaan_jalankan
+    from .services_pemetaan import pemetaan_fase, pemetaan_mulai
 
     pemilu = pemilu_pilihan(akun=request.user, pemilu_id=request.GET.get("pemilu")
                             or request.POST.get("pemilu"))
     if request.method == "POST" and pemilu:
         try:
-            run = pemetaan_jalankan(akun=request.user, pemilu=pemilu,
-                                    wilayah_kode=request.POST.get("wilayah") or None)
+            pemetaan_mulai(akun=request.user, pemilu=pemilu,
+                           wilayah_kode=request.POST.get("wilayah") or None)
         except SimpulError as e:
             messages.error(request, f"{e.message} ({e.code})")
         else:
-            messages.success(request, f"Dipetakan: {run.jumlah_pemilih} pemilih ke "
-                                      f"{run.jumlah_tps} TPS; {run.pindah} berpindah TPS.")
             return redirect(f"{request.path}?pemilu={pemilu.pk}")
     run = pemetaan_terakhir(akun=request.user, pemilu=pemilu) if pemilu else None
+    tugas = pemetaan_terakhir(akun=request.user, pemilu=pemilu, selesai=False) if pemilu else None
+    if tugas is not None and tugas.status == "selesai":
+        tugas = None
+    _, fase, persen = pemetaan_fase(tugas) if tugas else ("", "", 0)
     return render(request, "pemilih/pemetaan.html", {
-        "pemilu": pemilu, "run": run, "daftar_pemilu": pemilu_daftar(akun=request.user),
+        "pemilu": pemilu, "run": run, "tugas": tugas, "fase": fase, "persen": persen,
+        "daftar_pemilu": pemilu_daftar(akun=request.user),
         "rincian": pemetaan_rincian(akun=request.user, pemetaan=run) if run else []})
 
 

@@ -1,6 +1,10 @@
 """TPS mapping service on the database: bulk write, reasons per TPS, history and audit,
 moves by hand with the constraint check (RULES.md §3)."""
 
+import threading
+import types
+from datetime import timedelta
+
 import pytest
 from django.db import connection
 
@@ -86,19 +90,16 @@ def test_riwayat_pemilih_memuat_penempatan_pertama_dan_pindah_tps(client, operat
     assert lain.status_code == 404
 
 
-@pytest.mark.skipif(connection.vendor != "postgresql", reason="row locks need PostgreSQL")
-def test_perubahan_saat_pemetaan_berjalan_tidak_hilang(data_jatim_komit, operator, pemilu,
-                                                       warga, monkeypatch):
-    """The mapping locks the voters it reads: a change made while it runs waits for it and
-    lands after it, instead of being overwritten by a mapping computed without it."""
-    import threading
-
+@pytest.fixture
+def pemetaan_tertahan(data_jatim_komit, operator, pemilu, warga, monkeypatch):
+    """A mapping of Kedopok running in another thread, held after it has read (and locked)
+    the voters: `mulai()` starts it and returns when it holds its locks, `lepas()` lets it
+    finish and returns what it raised."""
     from django.db import connections
-    from django.db.models import F
 
     from simpul.pemilih import services_pemetaan
 
-    terbaca, lanjut = threading.Event(), threading.Event()
+    terbaca, lanjut, galat = threading.Event(), threading.Event(), []
     asli = services_pemetaan.tps_petakan
 
     def tahan(*a, **kw):
@@ -106,42 +107,90 @@ def test_perubahan_saat_pemetaan_berjalan_tidak_hilang(data_jatim_komit, operato
         lanjut.wait(30)
         return asli(*a, **kw)
 
-    monkeypatch.setattr(services_pemetaan, "tps_petakan", tahan)
-    p = Pemilih.objects.get(nama="WARGA 18")
-    tujuan = TPS.objects.get(pemilu=pemilu, desa_id=KEDOPOK, nomor=13)
-    galat = []
-
-    def jalan(fn):
+    def jalan():
         try:
-            fn()
-        except Exception as e:  # reported below
+            pemetaan_jalankan(akun=operator, pemilu=pemilu, wilayah_kode=KEDOPOK)
+        except Exception as e:  # returned by lepas()
             galat.append(e)
         finally:
             connections.close_all()
 
-    peta = threading.Thread(target=jalan, args=(lambda: pemetaan_jalankan(
-        akun=operator, pemilu=pemilu, wilayah_kode=KEDOPOK),))
-    peta.start()
-    assert terbaca.wait(30)
-    ubah = threading.Thread(target=jalan, args=(lambda: Pemilih.objects.filter(pk=p.pk).update(
-        tps=tujuan, versi=F("versi") + 1),))
-    ubah.start()
-    with connection.cursor() as c:  # the change is queued behind the mapping's row lock
+    monkeypatch.setattr(services_pemetaan, "tps_petakan", tahan)
+    benang = threading.Thread(target=jalan)
+
+    def mulai():
+        benang.start()
+        assert terbaca.wait(30)
+
+    def lepas():
+        lanjut.set()
+        benang.join(60)
+        return galat
+
+    yield types.SimpleNamespace(mulai=mulai, lepas=lepas)
+    lanjut.set()
+
+
+def _tunggu_kunci_baris() -> None:
+    """Until some backend of this database waits on a lock (at most 30 s)."""
+    with connection.cursor() as c:
         for _ in range(300):
             c.execute("SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' "
                       "AND datname = current_database()")
             if c.fetchone()[0]:
-                break
+                return
             threading.Event().wait(0.1)
-        else:
-            pytest.fail("perubahan tidak menunggu kunci baris pemetaan")
-    lanjut.set()
-    peta.join(60)
-    ubah.join(60)
-    assert not galat
+    pytest.fail("tidak ada yang menunggu kunci pemetaan")
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="row locks need PostgreSQL")
+def test_perubahan_saat_pemetaan_berjalan_tidak_hilang(pemetaan_tertahan, pemilu):
+    """The mapping locks the voters it reads: a change made while it runs waits for it and
+    lands after it, instead of being overwritten by a mapping computed without it."""
+    from django.db import connections
+    from django.db.models import F
+
+    p = Pemilih.objects.get(nama="WARGA 18")
+    tujuan = TPS.objects.get(pemilu=pemilu, desa_id=KEDOPOK, nomor=13)
+
+    def ubah():
+        try:
+            Pemilih.objects.filter(pk=p.pk).update(tps=tujuan, versi=F("versi") + 1)
+        finally:
+            connections.close_all()
+
+    pemetaan_tertahan.mulai()
+    benang = threading.Thread(target=ubah)
+    benang.start()
+    _tunggu_kunci_baris()
+    assert pemetaan_tertahan.lepas() == []
+    benang.join(60)
     p.refresh_from_db()
     assert (p.tps_id, p.versi) == (tujuan.pk, 3)
     assert any(p.pk in r.ditempatkan for r in RincianTPS.objects.all())
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="advisory locks: PostgreSQL")
+def test_kunci_tahap_menunggu_pemetaan_yang_berjalan(pemetaan_tertahan, operator, pemilu,
+                                                     monkeypatch):
+    """A stage lock asked while a mapping is writing waits for it (here: past its wait, it
+    is refused by name and nothing is locked); once the mapping is done, it locks. So a
+    mapping never commits into a list locked after it checked."""
+    from simpul.pemilih import kunci
+    from simpul.pemilih.models import KunciTahap
+    from simpul.pemilih.services_pemetaan import pemetaan_fase
+    from simpul.pemilih.services_tahap import tahap_kunci
+
+    monkeypatch.setattr(kunci, "TUNGGU_PENULIS", "300ms")
+    pemetaan_tertahan.mulai()
+    assert pemetaan_fase(PemetaanTPS.objects.get()) == ("berjalan", "memetakan", 25)
+    with pytest.raises(DataTidakValid) as e:
+        tahap_kunci(akun=operator, pemilu=pemilu, wilayah_kode=KEDOPOK, tahap="dps")
+    assert e.value.code == "pemilih.tahap_sibuk"
+    assert not KunciTahap.objects.exists()
+    assert pemetaan_tertahan.lepas() == []
+    assert Pemilih.objects.filter(pemilu=pemilu, tps__isnull=True).count() == 0
+    assert tahap_kunci(akun=operator, pemilu=pemilu, wilayah_kode=KEDOPOK, tahap="dps").aktif
 
 
 def test_pemetaan_membuat_tps_yang_kurang_dan_melewati_tms(operator, pemilu, warga):
@@ -205,11 +254,13 @@ def test_pindah_keluarga_cek_sebelum_simpan_rules3(operator, pemilu, warga):
     assert kosong.jumlah_pemilih == 1
 
 
-def test_halaman_dan_api_pemetaan(client, operator, pemilu, warga):
+def test_halaman_dan_api_pemetaan(client, operator, pemilu, warga, celery_langsung,
+                                  django_capture_on_commit_callbacks):
     from django.urls import reverse
 
     client.force_login(operator)
-    r = client.post(reverse("pemilih-pemetaan"), {"pemilu": pemilu.pk, "wilayah": KEDOPOK})
+    with django_capture_on_commit_callbacks(execute=True):
+        r = client.post(reverse("pemilih-pemetaan"), {"pemilu": pemilu.pk, "wilayah": KEDOPOK})
     assert r.status_code == 302
     halaman = client.get(r.url).content.decode()
     assert "KK utuh" in halaman and "TPS tidak diperlukan lagi" in halaman
@@ -232,3 +283,67 @@ def test_halaman_dan_api_pemetaan(client, operator, pemilu, warga):
                     {"pemilih_id": kepala.pk, "tps_id": lain.pk, "simpan": True},
                     content_type="application/json")
     assert r.status_code == 422 and r.json()["code"] == "pemetaan.desa_campur"
+
+
+def test_pemetaan_sebagai_tugas_antre_jalan_dan_kemajuan(client, operator, pemilu, warga,
+                                                        celery_langsung,
+                                                        django_capture_on_commit_callbacks):
+    """The page and the API queue a mapping; the page shows its progress while it is
+    queued; the job maps, and a redelivered task changes nothing."""
+    from django.urls import reverse
+
+    from simpul.pemilih.services_pemetaan import pemetaan_proses
+
+    client.force_login(operator)
+    r = client.post(reverse("api-v1:pemilih_pemetaan"),
+                    {"pemilu_id": pemilu.pk, "wilayah_kode": KEDOPOK},
+                    content_type="application/json")  # on_commit not run: stays queued
+    assert r.status_code == 202 and r.json()["status"] == "antre"
+    antre = PemetaanTPS.objects.get(pk=r.json()["id"])
+    halaman = client.get(reverse("pemilih-pemetaan"), {"pemilu": pemilu.pk}).content.decode()
+    assert 'id="kemajuan"' in halaman and "<progress" in halaman
+    assert "menunggu giliran" in halaman
+    lagi = client.post(reverse("api-v1:pemilih_pemetaan"),
+                       {"pemilu_id": pemilu.pk, "wilayah_kode": "35.74"},
+                       content_type="application/json")
+    assert lagi.status_code == 422 and lagi.json()["code"] == "pemetaan.sedang_berjalan"
+    # Queued long ago and held by no worker: its task was lost, so it no longer blocks.
+    PemetaanTPS.objects.filter(pk=antre.pk).update(dibuat=antre.dibuat - timedelta(hours=1))
+    with django_capture_on_commit_callbacks(execute=False):
+        basi = client.post(reverse("api-v1:pemilih_pemetaan"),
+                           {"pemilu_id": pemilu.pk, "wilayah_kode": KEDOPOK},
+                           content_type="application/json")
+    assert basi.status_code == 202
+    antre.refresh_from_db()
+    assert (antre.status, antre.kode_galat) == ("gagal", "pemilih.antrean_tidak_tersedia")
+    antre = PemetaanTPS.objects.get(pk=basi.json()["id"])
+    assert pemetaan_proses(pemetaan_id=antre.pk).status == "selesai"
+    status = client.get(reverse("api-v1:pemilih_pemetaan_status", args=[antre.pk])).json()
+    assert (status["status"], status["persen"], status["jumlah_pemilih"]) == ("selesai", 100, 18)
+    versi = sorted(Pemilih.objects.values_list("versi", flat=True))
+    assert pemetaan_proses(pemetaan_id=antre.pk).status == "selesai"  # redelivered
+    assert sorted(Pemilih.objects.values_list("versi", flat=True)) == versi
+    with django_capture_on_commit_callbacks(execute=True):
+        r = client.post(reverse("api-v1:pemilih_pemetaan"),
+                        {"pemilu_id": pemilu.pk, "wilayah_kode": KEDOPOK},
+                        content_type="application/json")
+    dijalankan = client.get(reverse("api-v1:pemilih_pemetaan_status", args=[r.json()["id"]]))
+    assert dijalankan.json()["status"] == "selesai" and dijalankan.json()["pindah"] == 0
+    luar = client.get(reverse("api-v1:pemilih_pemetaan_status", args=[10**9]))
+    assert luar.status_code == 404
+
+
+def test_pemetaan_yang_gagal_tercatat_dan_tidak_mengubah_apa_pun(operator, pemilu, warga):
+    """A list locked after the mapping was queued: the job refuses, records the code on
+    the run and leaves every voter as it was."""
+    from simpul.pemilih.services_pemetaan import pemetaan_mulai, pemetaan_proses
+    from simpul.pemilih.services_tahap import tahap_kunci
+
+    run = pemetaan_mulai(akun=operator, pemilu=pemilu, wilayah_kode=KEDOPOK)
+    tahap_kunci(akun=operator, pemilu=pemilu, wilayah_kode=KEDOPOK, tahap="dps")
+    run = pemetaan_proses(pemetaan_id=run.pk)
+    assert (run.status, run.kode_galat) == ("gagal", "pemilih.tahap_terkunci")
+    assert "dikunci" in run.pesan and run.selesai is not None
+    assert not Pemilih.objects.filter(tps__isnull=False).exists()
+    assert not RincianTPS.objects.exists()
+    assert not AuditEntry.objects.filter(aksi="pemilih.tps_petakan").exists()
