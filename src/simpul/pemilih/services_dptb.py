@@ -410,17 +410,29 @@ def dptb_proses(*, kiriman_id: int | None = None, pemilu_id: int | None = None,
             jumlah += len(entri)
             audit_catat_banyak(audit)
         _kiriman_segarkan({e.kiriman_id for e in entri})
+    # A worker that died between a batch's commit and the check above left a submission
+    # running with nothing pending: the next call (the redelivered task) finishes it.
+    sisa = KirimanDPTb.objects.all()
+    if kiriman_id is not None:
+        sisa = sisa.filter(pk=kiriman_id)
+    if pemilu_id is not None:
+        sisa = sisa.filter(pemilu_id=pemilu_id)
+    _kiriman_selesaikan(sisa)
     return jumlah
 
 
 def _kiriman_segarkan(ids: set[int]) -> None:
-    """A submission is finished once none of its entries is pending. Checked after the
-    batch commits: inside it, entries another worker is deciding still look pending, so
-    two workers finishing one submission together would each have left it running."""
+    """Checked after the batch commits: inside it, entries another worker is deciding
+    still look pending, so two workers finishing one submission together would each have
+    left it running."""
     KirimanDPTb.objects.filter(pk__in=ids, status=StatusKiriman.ANTRE).update(
         status=StatusKiriman.BERJALAN)
-    (KirimanDPTb.objects.filter(pk__in=ids).exclude(status=StatusKiriman.SELESAI)
-     .exclude(entri__status=StatusEntri.ANTRE)
+    _kiriman_selesaikan(KirimanDPTb.objects.filter(pk__in=ids))
+
+
+def _kiriman_selesaikan(qs) -> None:
+    """A submission is finished once none of its entries is pending."""
+    (qs.exclude(status=StatusKiriman.SELESAI).exclude(entri__status=StatusEntri.ANTRE)
      .update(status=StatusKiriman.SELESAI, selesai=timezone.now()))
 
 

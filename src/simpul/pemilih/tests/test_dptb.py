@@ -213,6 +213,33 @@ def test_keputusan_satu_batch_jumlah_kueri_tetap(operator, pemilu, dpt, warga, t
     assert audit_verifikasi().utuh
 
 
+def test_pekerja_mati_sesudah_batch_kiriman_diselesaikan_tugas_ulang(operator, pemilu, dpt,
+                                                                     warga, tujuan,
+                                                                     monkeypatch):
+    """A worker dies after a batch commits and before it marks the submission finished:
+    the redelivered task decides nothing again and finishes the submission."""
+    from simpul.pemilih import services_dptb
+
+    monkeypatch.setenv("SIMPUL_DPTB_LANGSUNG", "0")
+    monkeypatch.setattr(services_dptb, "_antrekan", lambda pk: None)
+    k, _ = dptb_terima(akun=operator, pemilu_id=pemilu.pk, isian=[
+        _entri(p, tujuan, f"pekerja-mati-{i}") for i, p in enumerate(warga[3:6])])
+    asli = services_dptb._kiriman_segarkan
+
+    def mati(ids):
+        raise SystemExit("pekerja mati")
+
+    monkeypatch.setattr(services_dptb, "_kiriman_segarkan", mati)
+    with pytest.raises(SystemExit):
+        dptb_proses(kiriman_id=k.pk)
+    k.refresh_from_db()
+    assert k.status != "selesai" and not k.entri.filter(status="antre").exists()
+    monkeypatch.setattr(services_dptb, "_kiriman_segarkan", asli)
+    assert dptb_proses(kiriman_id=k.pk) == 0
+    k.refresh_from_db()
+    assert k.status == "selesai" and PindahMemilih.objects.count() == 3
+
+
 def test_pemilih_dicatat_keputusan_lain_di_tengah_batch(operator, pemilu, dpt, warga, tujuan,
                                                        monkeypatch):
     """Another decision records a voter after this batch read who had moved already (the
