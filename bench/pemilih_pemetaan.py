@@ -138,7 +138,7 @@ def _layanan(pemilu, akun) -> None:
 
     for putaran in ("pertama (semua pemilih tanpa TPS)", "ulang (tidak ada yang pindah)"):
         t = time.perf_counter()
-        with transaction.atomic():  # so the commit (deferred FK checks) is timed apart
+        with transaction.atomic():  # the commit timed apart (key checks now run before it)
             run = pemetaan_jalankan(akun=akun, pemilu=pemilu, wilayah_kode="35.74")
             t_commit = time.perf_counter()
         t_commit = time.perf_counter() - t_commit

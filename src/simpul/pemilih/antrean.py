@@ -24,3 +24,15 @@ app.conf.update(
     broker_connection_timeout=3,
 )
 app.autodiscover_tasks(["simpul.pemilih"])
+
+
+def antrekan(tugas, *args) -> bool:
+    """Send a task to the worker. False when the queue (Redis) cannot be reached: the
+    caller records that on its job rather than failing a request whose data is stored."""
+    from kombu.exceptions import OperationalError
+
+    try:
+        tugas.delay(*args)
+    except OperationalError:
+        return False
+    return True

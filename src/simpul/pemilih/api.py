@@ -196,22 +196,14 @@ class RiwayatOut(Schema):
     alasan: str
 
 
-def _samarkan_isi(isi: dict | None) -> dict | None:
-    from simpul.core.nik import nik_samarkan
-
-    if not isinstance(isi, dict):
-        return isi
-    return {k: nik_samarkan(v) if k in ("nik", "nkk") and isinstance(v, str) else v
-            for k, v in isi.items()}
-
-
 @router.get("/{pemilih_id}/riwayat", response=list[RiwayatOut], url_name="pemilih_riwayat",
             summary="Riwayat setiap perubahan data pemilih, terlama dahulu (NIK/NKK disamarkan)")
 def pemilih_riwayat_api(request, pemilih_id: int):
     from .selectors import pemilih_riwayat
+    from .services import nilai_samarkan
 
     return [{"waktu": r.waktu, "aksi": r.aksi, "versi": r.versi, "oleh": r.akun_username,
-             "sebelum": _samarkan_isi(r.sebelum), "sesudah": _samarkan_isi(r.sesudah),
+             "sebelum": nilai_samarkan(r.sebelum), "sesudah": nilai_samarkan(r.sesudah),
              "alasan": r.alasan}
             for r in pemilih_riwayat(akun=request.user, pemilih_id=pemilih_id)]
 

@@ -25,6 +25,7 @@ from simpul.wilayah.models import Wilayah
 from simpul.wilayah.rules import TINGKAT_DESA
 
 from .errors import KodePemilih
+from .kunci import tahap_wajib_terbuka
 from .models import ImporPemilih, Pemilih, RiwayatPemilih, StatusImpor, TemuanImpor
 from .rules import USIA_PEMILIH, pemilih_periksa
 
@@ -386,6 +387,9 @@ def impor_proses(*, impor: ImporPemilih, data: bytes) -> ImporPemilih:
         tahap="memuat", jumlah_baris=hasil.jumlah_baris, diproses=hasil.jumlah_baris)
     periksa = time.perf_counter() - mulai
     with transaction.atomic():
+        # Again here, under the list lock: a stage may have been locked while rows were read.
+        tahap_wajib_terbuka(pemilu_id=impor.pemilu_id, termasuk_bawah=True,
+                            kode=impor.wilayah_kode or impor.pemilu.cakupan_id or "")
         if connection.vendor == "postgresql":
             dibuat, diubah = _muat_postgres(impor, hasil.baik, akun)
         else:

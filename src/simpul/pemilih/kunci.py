@@ -1,8 +1,10 @@
 """Is the voter list of a place locked for a plenary? One question, asked by every write."""
 
-from django.db import OperationalError, connection, transaction
+import time
 
-from simpul.core.errors import DataTidakValid, SimpulError
+from django.db import connection
+
+from simpul.core.errors import Konflik, SimpulError
 from simpul.core.scope import leluhur, q_subpohon
 
 from .errors import KodePemilih
@@ -41,7 +43,7 @@ def kunci_aktif(*, pemilu_id: int, kode: str, termasuk_bawah: bool = False):
 
 # Advisory-lock class of "the voter list of an election is being written" (objid: election).
 KELAS_KUNCI_DAFTAR = 0x5150
-TUNGGU_PENULIS = "10s"
+TUNGGU_PENULIS = 10.0
 
 
 def tahap_wajib_terbuka(*, pemilu_id: int, kode: str, termasuk_bawah: bool = False) -> None:
@@ -58,16 +60,21 @@ def tahap_wajib_terbuka(*, pemilu_id: int, kode: str, termasuk_bawah: bool = Fal
 
 
 def daftar_tunggu_penulis(pemilu_id: int) -> None:
-    """Take the election's list lock exclusively (stage lock): wait up to TUNGGU_PENULIS for
-    the writes in flight, e.g. a TPS mapping of a whole kabupaten, else refuse by name."""
+    """Take the election's list lock exclusively (stage lock): wait up to TUNGGU_PENULIS
+    seconds for the writes in flight, e.g. a TPS mapping of a whole kabupaten, else refuse by
+    name. Polled with try-lock: a request waiting in the lock queue would hold up every new
+    writer of the election behind it."""
     if connection.vendor != "postgresql":
         return
-    try:
-        with transaction.atomic(), connection.cursor() as c:
-            c.execute(f"SET LOCAL lock_timeout = '{TUNGGU_PENULIS}'")
-            c.execute("SELECT pg_advisory_xact_lock(%s, %s)", [KELAS_KUNCI_DAFTAR, pemilu_id])
-            c.execute("SET LOCAL lock_timeout = DEFAULT")
-    except OperationalError as e:
-        raise DataTidakValid(
-            "Daftar pemilih pemilu ini sedang diubah (misalnya pemetaan TPS sedang berjalan). "
-            "Coba kunci lagi sebentar lagi.", code=KodePemilih.TAHAP_SIBUK) from e
+    batas = time.monotonic() + TUNGGU_PENULIS
+    with connection.cursor() as c:
+        while True:
+            c.execute("SELECT pg_try_advisory_xact_lock(%s, %s)", [KELAS_KUNCI_DAFTAR, pemilu_id])
+            if c.fetchone()[0]:
+                return
+            if time.monotonic() >= batas:
+                raise Konflik(
+                    KodePemilih.TAHAP_SIBUK,
+                    "Daftar pemilih pemilu ini sedang diubah (misalnya pemetaan TPS sedang "
+                    "berjalan). Coba kunci lagi sebentar lagi.")
+            time.sleep(0.1)

@@ -43,7 +43,8 @@ def pemilih_riwayat(*, akun, pemilih_id: int) -> list[RiwayatPemilih]:
         if p.pk in r.ditempatkan:
             run = r.pemetaan
             riwayat.append(RiwayatPemilih(
-                pemilih=p, waktu=run.dibuat, akun=run.akun, aksi="pemilih.tps_petakan",
+                pemilih=p, waktu=run.selesai or run.dibuat, akun=run.akun,
+                aksi="pemilih.tps_petakan",
                 akun_username=run.akun.username if run.akun else "sistem",
                 sebelum={"tps_id": None}, sesudah={"tps_id": r.tps_id},
                 alasan=f"pemetaan TPS #{run.pk}"))
@@ -130,8 +131,11 @@ def pemetaan_ambil(*, akun, pemetaan_id: int):
     """A mapping run inside the account's territory."""
     from .models import PemetaanTPS
 
-    run = (PemetaanTPS.objects.filter(pk=pemetaan_id)
-           .filter(Cakupan.dari(akun).q_kode("wilayah_kode")).select_related("akun").first())
+    cakupan = Cakupan.dari(akun)
+    cakupan.wajib_staf()
+    run = (PemetaanTPS.objects.filter(pk=pemetaan_id, pemilu__in=cakupan.pemilu(
+        Pemilu.objects.all())).filter(cakupan.q_kode("wilayah_kode")).select_related("akun")
+           .first())
     if run is None:
         raise TidakDitemukan("Pemetaan tidak ditemukan di wilayah kerja Anda.")
     return run

@@ -66,10 +66,11 @@ def _nilai(p: Pemilih, fields=FIELD_RIWAYAT) -> dict:
     return {f: getattr(p, f) for f in fields}
 
 
-def _samarkan(nilai: dict | None) -> dict | None:
-    """The audit chain is read more widely than the voter's history: NIK/KK masked."""
-    if nilai is None:
-        return None
+def nilai_samarkan(nilai: dict | None) -> dict | None:
+    """Field values with NIK/KK masked: for the audit chain, read more widely than the
+    voter's record, and for the voter's history as the API shows it."""
+    if not isinstance(nilai, dict):
+        return nilai
     return {k: (nik_samarkan(v) if k in ("nik", "nkk") and v else v) for k, v in nilai.items()}
 
 
@@ -126,7 +127,7 @@ def _catat(*, akun, pemilih: Pemilih, aksi: str, sebelum: dict | None, sesudah: 
                                   aksi=aksi, versi=pemilih.versi, sebelum=sebelum,
                                   sesudah=sesudah, alasan=alasan)
     audit_catat(akun=akun, aksi=aksi, objek=pemilih, wilayah_kode=pemilih.desa_id,
-                sebelum=_samarkan(sebelum), sesudah=_samarkan(sesudah))
+                sebelum=nilai_samarkan(sebelum), sesudah=nilai_samarkan(sesudah))
 
 
 def pemilih_buat(*, akun, pemilu: Pemilu, nik: str, nkk: str, nama: str,
@@ -285,13 +286,10 @@ def impor_mulai(*, akun, pemilu: Pemilu, data: bytes, nama_berkas: str,
 
 
 def _antrekan(impor: ImporPemilih) -> None:
-    from kombu.exceptions import OperationalError
-
+    from .antrean import antrekan
     from .tasks import impor_tugas
 
-    try:
-        impor_tugas.delay(impor.pk)
-    except OperationalError:
+    if not antrekan(impor_tugas, impor.pk):
         ImporPemilih.objects.filter(pk=impor.pk, status=StatusImpor.ANTRE).update(
             status=StatusImpor.GAGAL, kode_galat=KodePemilih.ANTREAN_TIDAK_TERSEDIA,
             pesan="Antrean tugas (Redis) tidak dapat dihubungi; unggah ulang nanti.",

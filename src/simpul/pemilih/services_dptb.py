@@ -237,13 +237,10 @@ def _antrekan(kiriman_id: int) -> None:
     """Hand a big submission to the worker. If the queue is down the entries stay received
     (their time is kept) and `simpul pemilih dptb-proses` or the next submission picks
     them up."""
-    from kombu.exceptions import OperationalError
-
+    from .antrean import antrekan
     from .tasks import dptb_tugas
 
-    try:
-        dptb_tugas.delay(kiriman_id)
-    except OperationalError:
+    if not antrekan(dptb_tugas, kiriman_id):
         log.warning("antrean tidak tersedia; kiriman DPTb #%s menunggu diproses", kiriman_id)
 
 

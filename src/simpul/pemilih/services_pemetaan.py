@@ -13,9 +13,11 @@ from django.core.cache import cache
 from django.db import connection, transaction
 from django.db.models import Count, Q
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from simpul.core.audit import audit_catat
-from simpul.core.errors import DataTidakValid, SimpulError, TidakDitemukan
+from simpul.core.errors import DataTidakValid, Konflik, SimpulError, TidakDitemukan
+from simpul.core.nik import nik_samarkan
 from simpul.core.roles import PERAN_KPU
 from simpul.core.scope import Cakupan, di_bawah, leluhur, q_subpohon
 from simpul.pemilu.models import TPS, Pemilu
@@ -50,9 +52,9 @@ def _baca(pemilu: Pemilu, kode: str, *, kunci: bool = False) -> pl.DataFrame:
              "tps_id": pl.Int64}
     qs = (Pemilih.objects.filter(pemilu=pemilu, status=StatusPemilih.AKTIF)
           .filter(q_subpohon("desa_id", kode)))
-    if kunci:
-        qs = qs.select_for_update(no_key=True)
-    qs = qs.order_by().values_list("id", "desa_id", "rw", "rt", "nkk", "tps_id")
+    # Locked in id order, as a hand move locks a family: the two never deadlock.
+    qs = qs.select_for_update(no_key=True).order_by("id") if kunci else qs.order_by()
+    qs = qs.values_list("id", "desa_id", "rw", "rt", "nkk", "tps_id")
     if connection.vendor == "postgresql":
         sql, param = qs.query.sql_with_params()
         with connection.cursor() as c:
@@ -135,9 +137,14 @@ def _tulis_orm(akun, pindah: pl.DataFrame, alasan: str) -> None:
     RiwayatPemilih.objects.bulk_create(riwayat, batch_size=500)
 
 
-# Phases of a running job, shown on the page (the job's transaction hides its own writes).
-FASE = {"membaca": 10, "memetakan": 25, "menulis": 35, "memeriksa": 85}
+# Phases of a running job (percent, label), kept in the shared cache: the job's own
+# transaction hides its writes until it commits.
+FASE = {"membaca": (10, _("membaca daftar pemilih")),
+        "memetakan": (25, _("memetakan KK dan RT ke TPS")),
+        "menulis": (35, _("menulis TPS pemilih yang berpindah")),
+        "memeriksa": (85, _("memeriksa rujukan data"))}
 BASI = timedelta(minutes=15)
+KELAS_KUNCI_PEMETAAN = 0x5151  # advisory lock: one start of a mapping per election at once
 
 
 def _kunci_fase(pk: int) -> str:
@@ -145,12 +152,14 @@ def _kunci_fase(pk: int) -> str:
 
 
 def pemetaan_fase(run: PemetaanTPS) -> tuple[str, str, int]:
-    """(status, phase, percent) of a run as its page shows it: a queued run a worker has
-    started is `berjalan`, with the phase it is in."""
+    """(status, phase label, percent) of a run as its page shows it: a queued run a worker
+    has started is `berjalan`, with the phase it is in."""
     if run.status != StatusImpor.ANTRE:
         return run.status, "", 100 if run.status == StatusImpor.SELESAI else 0
-    fase = cache.get(_kunci_fase(run.pk)) or ""
-    return (StatusImpor.BERJALAN if fase else StatusImpor.ANTRE), fase, FASE.get(fase, 0)
+    fase = FASE.get(cache.get(_kunci_fase(run.pk)) or "")
+    if fase is None:
+        return StatusImpor.ANTRE, str(_("menunggu giliran")), 0
+    return StatusImpor.BERJALAN, str(fase[1]), fase[0]
 
 
 def pemetaan_mulai(*, akun, pemilu: Pemilu, wilayah_kode: str | None = None,
@@ -162,16 +171,21 @@ def pemetaan_mulai(*, akun, pemilu: Pemilu, wilayah_kode: str | None = None,
     cakupan.wajib_peran(PERAN_KPU, PESAN_KELOLA)
     _wajib_pemilu(cakupan, pemilu.pk)
     kode = _wilayah_pemetaan(cakupan, pemilu, wilayah_kode)
+    # Refused now if locked; the job checks again, under the list lock, before it writes.
     tahap_wajib_terbuka(pemilu_id=pemilu.pk, kode=kode, termasuk_bawah=True)
     with transaction.atomic():
+        if connection.vendor == "postgresql":  # two starts at once: the second sees the first
+            with connection.cursor() as c:
+                c.execute("SELECT pg_advisory_xact_lock(%s, %s)",
+                          [KELAS_KUNCI_PEMETAAN, pemilu.pk])
         for lain in (PemetaanTPS.objects.filter(pemilu=pemilu, status=StatusImpor.ANTRE)
                      .filter(q_subpohon("wilayah_kode", kode)
                              | Q(wilayah_kode__in=leluhur(kode)))):
             if not _basi(lain):
-                raise DataTidakValid(
+                raise Konflik(
+                    KodePemilih.PEMETAAN_BERJALAN,
                     f"Pemetaan {lain.wilayah_kode} (#{lain.pk}) masih berjalan; tunggu sampai "
-                    "selesai.", code=KodePemilih.PEMETAAN_BERJALAN,
-                    details={"pemetaan_id": lain.pk})
+                    "selesai.", details={"pemetaan_id": lain.pk})
         run = PemetaanTPS.objects.create(pemilu=pemilu, wilayah_kode=kode, akun=akun,
                                          maks=int(pemilu.maks_pemilih_per_tps))
         if latar:
@@ -190,25 +204,24 @@ def _basi(run: PemetaanTPS) -> bool:
         if not (PemetaanTPS.objects.select_for_update(skip_locked=True)
                 .filter(pk=run.pk, status=StatusImpor.ANTRE).exists()):
             return False  # a worker is mapping it now
-        PemetaanTPS.objects.filter(pk=run.pk).update(
-            status=StatusImpor.GAGAL, kode_galat=KodePemilih.ANTREAN_TIDAK_TERSEDIA,
-            pesan="Tugas pemetaan ini tidak pernah dijalankan (antrean hilang).",
-            selesai=timezone.now())
+        _gagal(run.pk, KodePemilih.ANTREAN_TIDAK_TERSEDIA,
+               "Tugas pemetaan ini tidak selesai dijalankan (antrean hilang atau pekerja "
+               "berhenti); tidak ada yang berubah.")
     return True
 
 
 def _antrekan(pk: int) -> None:
-    from kombu.exceptions import OperationalError
-
+    from .antrean import antrekan
     from .tasks import pemetaan_tugas
 
-    try:
-        pemetaan_tugas.delay(pk)
-    except OperationalError:
-        PemetaanTPS.objects.filter(pk=pk, status=StatusImpor.ANTRE).update(
-            status=StatusImpor.GAGAL, kode_galat=KodePemilih.ANTREAN_TIDAK_TERSEDIA,
-            pesan="Antrean tugas (Redis) tidak dapat dihubungi; coba lagi nanti.",
-            selesai=timezone.now())
+    if not antrekan(pemetaan_tugas, pk):
+        _gagal(pk, KodePemilih.ANTREAN_TIDAK_TERSEDIA,
+               "Antrean tugas (Redis) tidak dapat dihubungi; coba lagi nanti.")
+
+
+def _gagal(pk: int, kode: str, pesan: str) -> None:
+    PemetaanTPS.objects.filter(pk=pk, status=StatusImpor.ANTRE).update(
+        status=StatusImpor.GAGAL, kode_galat=kode, pesan=pesan, selesai=timezone.now())
 
 
 def pemetaan_proses(*, pemetaan_id: int, lempar: bool = False) -> PemetaanTPS:
@@ -226,17 +239,13 @@ def pemetaan_proses(*, pemetaan_id: int, lempar: bool = False) -> PemetaanTPS:
             _petakan(run)
         return run
     except SimpulError as e:
-        PemetaanTPS.objects.filter(pk=pemetaan_id).update(
-            status=StatusImpor.GAGAL, kode_galat=e.code, pesan=e.message,
-            selesai=timezone.now())
+        _gagal(pemetaan_id, e.code, e.message)
         if lempar:
             raise
     except Exception:
         log.exception("pemetaan TPS #%s gagal", pemetaan_id)
-        PemetaanTPS.objects.filter(pk=pemetaan_id).update(
-            status=StatusImpor.GAGAL, kode_galat=KodePemilih.PEMETAAN_GALAT_SISTEM,
-            pesan="Pemetaan berhenti karena galat sistem; tidak ada yang berubah. "
-                  "Hubungi admin.", selesai=timezone.now())
+        _gagal(pemetaan_id, KodePemilih.PEMETAAN_GALAT_SISTEM,
+               "Pemetaan berhenti karena galat sistem; tidak ada yang berubah. Hubungi admin.")
         if lempar:
             raise
     finally:
@@ -281,7 +290,10 @@ def _petakan(run: PemetaanTPS) -> None:
     ditempatkan = dict(pindah.filter(pl.col("tps_lama").is_null()).group_by("tps_id")
                        .agg(pl.col("id").sort()).iter_rows())
     run.jumlah_pemilih, run.jumlah_tps, run.pindah = len(df), len(hasil.per_tps), len(pindah)
-    run.tps_baru, run.tps_kosong, run.temuan = tps_baru, tps_kosong, hasil.temuan[:2000]
+    run.tps_baru, run.tps_kosong = tps_baru, tps_kosong
+    # Kept with the run and shown to every officer of the territory: KK numbers masked.
+    run.temuan = [{**t, "nkk": nik_samarkan(t["nkk"])} if t.get("nkk") else t
+                  for t in hasil.temuan[:2000]]
     fase.append(("tps", time.perf_counter()))
     _fase(run, "menulis")
     tulis = _tulis_postgres if connection.vendor == "postgresql" else _tulis_orm
@@ -322,11 +334,11 @@ def _petakan(run: PemetaanTPS) -> None:
                          "ditempatkan": sum(map(len, ditempatkan.values())),
                          "tps_baru": tps_baru[:200], "tps_kosong": tps_kosong[:200],
                          "temuan": len(hasil.temuan)})
-    return run
 
 
 def _fase(run: PemetaanTPS, fase: str) -> None:
-    cache.set(_kunci_fase(run.pk), fase, 6 * 3600)
+    # Short-lived: a worker killed mid-run must not leave its run shown as running for long.
+    cache.set(_kunci_fase(run.pk), fase, 30 * 60)
 
 
 def _jumlah_tps_tulis(pemilu: Pemilu, kode: str, jumlah: dict[int, int]) -> None:
