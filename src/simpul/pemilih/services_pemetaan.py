@@ -10,7 +10,7 @@ from datetime import timedelta
 
 import polars as pl
 from django.core.cache import cache
-from django.db import connection, transaction
+from django.db import OperationalError, connection, transaction
 from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -52,9 +52,8 @@ def _baca(pemilu: Pemilu, kode: str, *, kunci: bool = False) -> pl.DataFrame:
              "tps_id": pl.Int64}
     qs = (Pemilih.objects.filter(pemilu=pemilu, status=StatusPemilih.AKTIF)
           .filter(q_subpohon("desa_id", kode)))
-    # Locked in id order, as a hand move locks a family: the two never deadlock.
-    qs = qs.select_for_update(no_key=True).order_by("id") if kunci else qs.order_by()
-    qs = qs.values_list("id", "desa_id", "rw", "rt", "nkk", "tps_id")
+    qs = ((qs.select_for_update(no_key=True) if kunci else qs).order_by()
+          .values_list("id", "desa_id", "rw", "rt", "nkk", "tps_id"))
     if connection.vendor == "postgresql":
         sql, param = qs.query.sql_with_params()
         with connection.cursor() as c:
@@ -219,6 +218,17 @@ def _antrekan(pk: int) -> None:
                "Antrean tugas (Redis) tidak dapat dihubungi; coba lagi nanti.")
 
 
+def _proses_sekali(pemetaan_id: int) -> PemetaanTPS:
+    with transaction.atomic():
+        run = (PemetaanTPS.objects.select_for_update(skip_locked=True, of=("self",))
+               .select_related("pemilu", "akun")
+               .filter(pk=pemetaan_id, status=StatusImpor.ANTRE).first())
+        if run is None:
+            return PemetaanTPS.objects.get(pk=pemetaan_id)
+        _petakan(run)
+    return run
+
+
 def _gagal(pk: int, kode: str, pesan: str) -> None:
     PemetaanTPS.objects.filter(pk=pk, status=StatusImpor.ANTRE).update(
         status=StatusImpor.GAGAL, kode_galat=kode, pesan=pesan, selesai=timezone.now())
@@ -228,16 +238,18 @@ def pemetaan_proses(*, pemetaan_id: int, lempar: bool = False) -> PemetaanTPS:
     """Run one queued mapping. The run's row stays locked for the whole transaction, so a
     redelivered task skips it, and a worker that dies leaves it queued, not half done. A
     refusal or a failure rolls the mapping back and is recorded on the run (and raised
-    again with `lempar`)."""
+    again with `lempar`). The voters are locked in table order (ordering a million rows
+    costs a second); a writer crossing that order, e.g. a family moved by hand in id order,
+    can deadlock with it, and PostgreSQL then aborts one of the two: the mapping tries once
+    more."""
     try:
-        with transaction.atomic():
-            run = (PemetaanTPS.objects.select_for_update(skip_locked=True, of=("self",))
-                   .select_related("pemilu", "akun")
-                   .filter(pk=pemetaan_id, status=StatusImpor.ANTRE).first())
-            if run is None:
-                return PemetaanTPS.objects.get(pk=pemetaan_id)
-            _petakan(run)
-        return run
+        for coba in (1, 2):
+            try:
+                return _proses_sekali(pemetaan_id)
+            except OperationalError as e:
+                if coba == 2 or getattr(e.__cause__, "sqlstate", None) != "40P01":
+                    raise
+                log.warning("pemetaan TPS #%s: deadlock dengan penulis lain; diulang", pemetaan_id)
     except SimpulError as e:
         _gagal(pemetaan_id, e.code, e.message)
         if lempar:

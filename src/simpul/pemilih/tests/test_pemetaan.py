@@ -361,3 +361,37 @@ def test_temuan_kk_lintas_desa_nkk_disamarkan(operator, pemilu, warga):
     run = pemetaan_jalankan(akun=operator, pemilu=pemilu, wilayah_kode="35.74.05")
     [t] = [t for t in run.temuan if t["kode"] == "pemetaan.kk_lintas_desa"]
     assert t["nkk"] != w.nkk and t["nkk"][:4] == w.nkk[:4] and "*" in t["nkk"]
+
+
+def test_pemetaan_yang_buntu_dengan_penulis_lain_diulang_sekali(operator, pemilu, warga,
+                                                                monkeypatch):
+    """PostgreSQL aborts one side of a deadlock (40P01): the mapping, rolled back whole,
+    tries once more; a second deadlock is a failure recorded on the run."""
+    import psycopg
+    from django.db import OperationalError
+
+    from simpul.pemilih import services_pemetaan
+
+    asli, panggilan = services_pemetaan._petakan, []
+
+    def buntu(kali):
+        def petakan(run):
+            panggilan.append(run.pk)
+            if len(panggilan) <= kali:
+                try:
+                    raise psycopg.errors.DeadlockDetected("deadlock detected")
+                except psycopg.Error as e:
+                    raise OperationalError("deadlock detected") from e
+            asli(run)
+        return petakan
+
+    monkeypatch.setattr(services_pemetaan, "_petakan", buntu(1))
+    run = pemetaan_jalankan(akun=operator, pemilu=pemilu, wilayah_kode=KEDOPOK)
+    assert run.status == "selesai" and len(panggilan) == 2
+    assert not Pemilih.objects.filter(tps__isnull=True).exists()
+    panggilan.clear()
+    monkeypatch.setattr(services_pemetaan, "_petakan", buntu(2))
+    with pytest.raises(OperationalError):
+        pemetaan_jalankan(akun=operator, pemilu=pemilu, wilayah_kode=KEDOPOK)
+    gagal = PemetaanTPS.objects.order_by("-pk").first()
+    assert (gagal.status, gagal.kode_galat) == ("gagal", "pemetaan.galat_sistem")
