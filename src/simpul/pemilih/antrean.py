@@ -1,4 +1,4 @@
-"""The Celery application for background jobs (long voter imports).
+"""The Celery application for background jobs (voter imports, TPS mapping, DPTb).
 
 Broker: Redis at SIMPUL_REDIS_URL (default redis://127.0.0.1:6379/0).
 SIMPUL_CELERY_EAGER=1 runs tasks

@@ -40,7 +40,8 @@ class Command(BaseCommand):
         st.add_argument("--akun", required=True, help="username petugas")
         st.add_argument("--keluar", "-o", required=True, help="Direktori keluaran")
 
-        w = sub.add_parser("worker", help="Jalankan worker Celery untuk impor latar belakang.")
+        w = sub.add_parser("worker", help="Jalankan worker Celery untuk tugas latar belakang "
+                                          "(impor, pemetaan TPS, DPTb).")
         w.add_argument("--concurrency", type=int, default=1)
 
     def handle(self, *args, aksi, **opsi):
