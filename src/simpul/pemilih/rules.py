@@ -8,7 +8,7 @@ record, a warning is kept with it for staff to look at. Nothing here fixes data.
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from simpul.core.nik import nik_periksa
@@ -181,13 +181,20 @@ def dptb_tepat_waktu(tanggal_lapor: date, tanggal_pemungutan: date,
     return (tanggal_pemungutan - tanggal_lapor).days >= hari
 
 
+def dptb_batas_terima(tanggal_pemungutan: date, kode_wilayah: str,
+                      hari: int = DPTB_HARI_SEBELUM) -> datetime:
+    """The last moment an entry can be received in time: the end of the last day that
+    `dptb_tepat_waktu` accepts, in the local time of the region."""
+    akhir = tanggal_pemungutan - timedelta(days=hari)
+    return datetime.combine(akhir, time.max, tzinfo=zona_waktu(kode_wilayah))
+
+
 def dptb_diterima_tepat_waktu(diterima: datetime, tanggal_pemungutan: date, kode_wilayah: str,
                               hari: int = DPTB_HARI_SEBELUM) -> bool:
-    """The day that counts is the day the server received the entry, in the local time of
+    """The moment that counts is when the server received the entry, in the local time of
     the voter's region (ANCHORS.md, SIDALIH 2024: entries kept coming in after the deadline
     while others could not get through) — never a date typed in or the device's clock."""
-    lokal = diterima.astimezone(zona_waktu(kode_wilayah)).date()
-    return dptb_tepat_waktu(lokal, tanggal_pemungutan, hari)
+    return diterima <= dptb_batas_terima(tanggal_pemungutan, kode_wilayah, hari)
 
 
 KOLOM_SALINAN = ["desa_id", "tps_nomor", "nik", "nkk", "nama", "tempat_lahir", "tanggal_lahir",

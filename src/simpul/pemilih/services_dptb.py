@@ -15,7 +15,7 @@ import logging
 import os
 from collections import defaultdict
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime
 
 from django.db import IntegrityError, transaction
 from django.db.models import Count
@@ -43,7 +43,13 @@ from .models import (
     SumberDPTb,
     Tahap,
 )
-from .rules import dptb_diterima_tepat_waktu, nik_cek_periksa, zona_waktu
+from .rules import (
+    DPTB_HARI_SEBELUM,
+    dptb_batas_terima,
+    dptb_diterima_tepat_waktu,
+    nik_cek_periksa,
+    zona_waktu,
+)
 from .services import _wajib_pemilu
 
 log = logging.getLogger(__name__)
@@ -78,7 +84,9 @@ class Isian:
         return hashlib.sha256(isi.encode()).hexdigest()
 
 
-class _Temuan(Exception):
+class _Tolak(Exception):
+    """An entry refused with its code: malformed at receipt, or by a rule when decided."""
+
     def __init__(self, kode: str, pesan: str):
         super().__init__(pesan)
         self.kode, self.pesan = kode, pesan
@@ -88,55 +96,66 @@ def _teks(d: dict, kunci: str, batas: int) -> str:
     v = d.get(kunci)
     v = "" if v is None else str(v).strip()
     if len(v) > batas:
-        raise _Temuan(KodePemilih.DATA_TIDAK_VALID, f"Isian {kunci} lebih dari {batas} karakter.")
+        raise _Tolak(KodePemilih.DATA_TIDAK_VALID, f"Isian {kunci} lebih dari {batas} karakter.")
     return v
 
 
-def _tps_tujuan(d: dict, pemilu_id: int, tps_cache: dict) -> int:
-    """The destination TPS by id, or by desa code and TPS number as staff write it."""
+def _tps_kunci(d: dict) -> tuple:
+    """The destination TPS as sent: ("id", pk), or (desa code, TPS number) as staff write it."""
     if d.get("tps_tujuan_id"):
         try:
-            kunci = ("id", int(d["tps_tujuan_id"]))
+            return ("id", int(d["tps_tujuan_id"]))
         except (TypeError, ValueError):
-            raise _Temuan(KodePemilih.DATA_TIDAK_VALID, "tps_tujuan_id harus angka.") from None
-    else:
-        desa = str(d.get("kode_desa_tujuan") or "").strip()
+            raise _Tolak(KodePemilih.DATA_TIDAK_VALID, "tps_tujuan_id harus angka.") from None
+    try:
+        return (str(d.get("kode_desa_tujuan") or "").strip(),
+                int(str(d.get("tps_tujuan") or "").strip()))
+    except ValueError:
+        raise _Tolak(KodePemilih.DATA_TIDAK_VALID,
+                     "TPS tujuan: isi kode desa tujuan dan nomor TPS (angka).") from None
+
+
+def _tps_peta(isian: list[dict], pemilu_id: int) -> dict[tuple, int]:
+    """Every destination a submission names, looked up in two queries (a file of thousands
+    of rows names hundreds of TPS)."""
+    kunci = set()
+    for d in isian:
         try:
-            kunci = (desa, int(str(d.get("tps_tujuan") or "").strip()))
-        except ValueError:
-            raise _Temuan(KodePemilih.DATA_TIDAK_VALID,
-                          "TPS tujuan: isi kode desa tujuan dan nomor TPS (angka).") from None
-    if kunci not in tps_cache:
-        qs = TPS.objects.filter(pemilu_id=pemilu_id)
-        qs = qs.filter(pk=kunci[1]) if kunci[0] == "id" else qs.filter(desa_id=kunci[0],
-                                                                       nomor=kunci[1])
-        tps_cache[kunci] = qs.values_list("pk", flat=True).first()
-    if tps_cache[kunci] is None:
-        raise _Temuan(KodePemilih.DATA_TIDAK_VALID, "TPS tujuan tidak ada pada pemilu ini.")
-    return tps_cache[kunci]
+            kunci.add(_tps_kunci(d))
+        except _Tolak:
+            pass  # reported with its row by isian_periksa
+    ids = {k[1] for k in kunci if k[0] == "id"}
+    desa = {k[0] for k in kunci if k[0] != "id"}
+    qs = TPS.objects.filter(pemilu_id=pemilu_id)
+    peta = {("id", pk): pk for pk in qs.filter(pk__in=ids).values_list("pk", flat=True)}
+    peta |= {(d, n): pk for pk, d, n in qs.filter(desa_id__in=desa)
+             .values_list("pk", "desa_id", "nomor")}
+    return peta
 
 
-def isian_periksa(d: dict, *, pemilu_id: int, tps_cache: dict, baris: int | None = None,
-                  kunci_bawaan: str = "") -> Isian:
+def isian_periksa(d: dict, *, tps: dict[tuple, int], baris: int | None = None) -> Isian:
     """The shape of one entry: its key, a structurally valid NIK, an existing destination
     TPS, a reason. Nothing about the voter yet: that is decided after receipt."""
-    kunci = _teks(d, "kunci", 100) or kunci_bawaan
+    kunci = _teks(d, "kunci", 100)
     if len(kunci) < 8:
-        raise _Temuan(KodePemilih.DATA_TIDAK_VALID, "Kunci entri (8–100 karakter) wajib dikirim.")
+        raise _Tolak(KodePemilih.DATA_TIDAK_VALID, "Kunci entri (8–100 karakter) wajib dikirim.")
     nik = _teks(d, "nik", 40)
     salah = nik_cek_periksa(nik, kecamatan_ada=_kecamatan_ada)
     if salah:
-        raise _Temuan(salah[0].kode, salah[0].pesan)
+        raise _Tolak(salah[0].kode, salah[0].pesan)
     alasan = _teks(d, "alasan", 200)
     if not alasan:
-        raise _Temuan(KodePemilih.DATA_TIDAK_VALID, "Alasan pindah memilih wajib diisi.")
+        raise _Tolak(KodePemilih.DATA_TIDAK_VALID, "Alasan pindah memilih wajib diisi.")
     tanggal_teks = _teks(d, "tanggal_surat", 20)
     tanggal = parse_date(tanggal_teks) if tanggal_teks else None
     if tanggal_teks and tanggal is None:
-        raise _Temuan(KodePemilih.DATA_TIDAK_VALID, "tanggal_surat harus TTTT-BB-HH.")
+        raise _Tolak(KodePemilih.DATA_TIDAK_VALID, "tanggal_surat harus TTTT-BB-HH.")
     waktu_teks = _teks(d, "waktu_perangkat", 40)
     waktu = parse_datetime(waktu_teks) if waktu_teks else None
-    return Isian(kunci=kunci, nik=nik, tps_tujuan_id=_tps_tujuan(d, pemilu_id, tps_cache),
+    tps_id = tps.get(_tps_kunci(d))
+    if tps_id is None:
+        raise _Tolak(KodePemilih.DATA_TIDAK_VALID, "TPS tujuan tidak ada pada pemilu ini.")
+    return Isian(kunci=kunci, nik=nik, tps_tujuan_id=tps_id,
                  alasan=alasan, nomor_surat=_teks(d, "nomor_surat", 60),
                  tanggal_surat=tanggal, waktu_perangkat=waktu, baris=baris)
 
@@ -168,14 +187,13 @@ def dptb_terima(*, akun, pemilu_id: int, isian: list[dict], sumber: str = Sumber
                              "berkas.", code=KodePemilih.DATA_TIDAK_VALID)
     hasil: list[dict | Isian] = []
     temuan: list[dict] = []
-    tps_cache: dict = {}
+    tps = _tps_peta(isian, pemilu.pk)
     for i, d in enumerate(isian):
         baris = d.get("baris") if isinstance(d.get("baris"), int) else None
         try:
-            hasil.append(isian_periksa(d, pemilu_id=pemilu.pk, tps_cache=tps_cache,
-                                       baris=baris, kunci_bawaan=d.get("_kunci", "")))
-        except _Temuan as t:
-            kunci = str(d.get("kunci") or d.get("_kunci") or "")
+            hasil.append(isian_periksa(d, tps=tps, baris=baris))
+        except _Tolak as t:
+            kunci = str(d.get("kunci") or "")
             hasil.append({"kunci": kunci, "entri_id": None, "status": StatusEntri.DITOLAK,
                           "kode": t.kode, "pesan": t.pesan})
             temuan.append({"baris": baris if baris is not None else i + 1, "kunci": kunci,
@@ -235,8 +253,7 @@ def dptb_terima(*, akun, pemilu_id: int, isian: list[dict], sumber: str = Sumber
 
 def _antrekan(kiriman_id: int) -> None:
     """Hand a big submission to the worker. If the queue is down the entries stay received
-    (their time is kept) and `simpul pemilih dptb-proses` or the next submission picks
-    them up."""
+    (their time is kept) and are decided when the submission's task runs again."""
     from .antrean import antrekan
     from .tasks import dptb_tugas
 
@@ -253,19 +270,13 @@ def dptb_impor(*, akun, pemilu_id: int, data: bytes, nama_berkas: str) -> Kirima
     isian = []
     for nomor, sel in baca_tabel(data, nama_berkas, wajib=KOLOM_WAJIB,
                                  kode=KodePemilih.BERKAS_TIDAK_VALID):
-        isian.append({**sel, "kunci": "", "_kunci": f"berkas:{sha[:32]}:{nomor}",
-                      "baris": nomor})
+        isian.append({**sel, "kunci": f"berkas:{sha[:32]}:{nomor}", "baris": nomor})
     kiriman, _ = dptb_terima(akun=akun, pemilu_id=pemilu_id, isian=isian,
                              sumber=SumberDPTb.BERKAS, nama_berkas=nama_berkas, sha256=sha)
     return kiriman
 
 
 # --- deciding -------------------------------------------------------------------------------
-class _Tolak(Exception):
-    def __init__(self, kode: str, pesan: str):
-        super().__init__(pesan)
-        self.kode, self.pesan = kode, pesan
-
 
 def _dpt_ids(pemilu_id: int) -> list[int]:
     """Fixed DPT lists of the election, newest first."""
@@ -312,7 +323,7 @@ def _putuskan(e: EntriDPTb, cakupan: Cakupan, pemilu: Pemilu,
     if not (cakupan.mencakup(asal.desa_id) or cakupan.mencakup(tujuan)):
         raise _Tolak(KodePemilih.DI_LUAR_WILAYAH,
                      "Asal maupun tujuan pemilih ini di luar wilayah kerja Anda.")
-    hari = int(pemilu.param("dptb_hari_sebelum", 7))
+    hari = dptb_hari(pemilu)
     lokal = timezone.localtime(e.diterima, zona_waktu(asal.desa_id))
     if not dptb_diterima_tepat_waktu(e.diterima, pemilu.tanggal_pemungutan, asal.desa_id, hari):
         raise _Tolak(KodePemilih.DPTB_TERLAMBAT,
@@ -439,8 +450,7 @@ def kiriman_ambil(*, akun, kiriman_id: int) -> KirimanDPTb:
     cakupan = Cakupan.dari(akun)
     k = KirimanDPTb.objects.select_related("akun", "pemilu").filter(pk=kiriman_id).first()
     if k is None or not (k.akun_id == getattr(akun, "pk", None)
-                         or (cakupan.aktif and cakupan.mencakup(k.wilayah_kode or ""))
-                         or (cakupan.aktif and cakupan.akar is None)):
+                         or cakupan.mencakup(k.wilayah_kode or "")):
         raise TidakDitemukan("Kiriman DPTb tidak ditemukan di wilayah kerja Anda.")
     return k
 
@@ -475,11 +485,9 @@ def kiriman_temuan_ekspor(*, akun, kiriman_id: int) -> bytes:
     return tulis_csv(KOLOM_TEMUAN, baris)
 
 
-def dptb_batas(pemilu: Pemilu, kode_wilayah: str) -> datetime:
-    """The last moment an entry can be received in time, in the region's local time."""
-    hari = int(pemilu.param("dptb_hari_sebelum", 7))
-    akhir = pemilu.tanggal_pemungutan - timedelta(days=hari)
-    return datetime.combine(akhir, time(23, 59, 59), tzinfo=zona_waktu(kode_wilayah))
+def dptb_hari(pemilu: Pemilu) -> int:
+    """Days before polling by which a move must be reported (a per-election parameter)."""
+    return int(pemilu.param("dptb_hari_sebelum", DPTB_HARI_SEBELUM))
 
 
 
@@ -490,7 +498,8 @@ def dptb_ringkas(*, akun, pemilu: Pemilu) -> dict:
     kiriman = KirimanDPTb.objects.filter(pemilu=pemilu).filter(cakupan.q_kode("wilayah_kode"))
     entri = EntriDPTb.objects.filter(kiriman__in=kiriman)
     hitung = _hitung_status(entri)
-    batas = dptb_batas(pemilu, cakupan.akar or pemilu.cakupan_id or "")
+    batas = dptb_batas_terima(pemilu.tanggal_pemungutan, cakupan.akar or pemilu.cakupan_id or "",
+                              dptb_hari(pemilu))
     return {"hitung": hitung, "batas": f"{batas:%d-%m-%Y %H:%M} {batas.tzname()}",
             "kiriman": list(kiriman.select_related("akun").order_by("-diterima", "-pk")[:20]),
             "entri": list(entri.select_related("tps_tujuan__desa", "kiriman__akun")
