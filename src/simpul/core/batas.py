@@ -22,5 +22,8 @@ def jendela_hitung(kunci: str, *, jendela_detik: int, sekarang: float | None = N
     """Count one event under `kunci` in the current fixed window; returns the count so far."""
     sekarang = time.time() if sekarang is None else sekarang
     kunci = f"{kunci}:{int(sekarang // jendela_detik)}"
-    cache.add(kunci, 0, jendela_detik * 2)
-    return cache.incr(kunci)
+    try:  # the key exists for all but the window's first event: one round trip less
+        return cache.incr(kunci)
+    except ValueError:
+        cache.add(kunci, 0, jendela_detik * 2)
+        return cache.incr(kunci)

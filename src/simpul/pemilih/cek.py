@@ -25,7 +25,7 @@ from simpul.pemilu.models import Pemilu
 from simpul.wilayah.models import Wilayah
 
 from .errors import KodePemilih
-from .models import Pemilih, StatusPemilih
+from .models import Pemilih, PeringatanCekDPT, StatusPemilih
 from .rules import nama_sama, nama_samarkan, nik_cek_periksa
 
 log = logging.getLogger(__name__)
@@ -85,8 +85,6 @@ def _enumerasi_periksa(klien: str, nik: str) -> None:
     that asks about more than `NIK_BERBEDA` distinct NIKs in `JENDELA_ENUMERASI` seconds is
     blocked for `BLOKIR_DETIK` and an alert row and audit entry are written once. A family
     checking its members stays far below the threshold."""
-    from .models import PeringatanCekDPT
-
     batas = _param("SIMPUL_CEK_DPT_NIK_BERBEDA", NIK_BERBEDA)
     jendela_detik = _param("SIMPUL_CEK_DPT_JENDELA_ENUMERASI", JENDELA_ENUMERASI)
     blokir = _param("SIMPUL_CEK_DPT_BLOKIR_DETIK", BLOKIR_DETIK)
@@ -100,18 +98,27 @@ def _enumerasi_periksa(klien: str, nik: str) -> None:
     jumlah = jendela_hitung(f"cekdpt:beda:{k}", jendela_detik=jendela_detik)
     if jumlah <= batas:
         return
-    sampai = time.time() + blokir
-    if cache.add(f"cekdpt:blokir:{k}", sampai, blokir):
-        with transaction.atomic():
-            alarm = PeringatanCekDPT.objects.create(
-                klien_sidik=k, jumlah_nik=jumlah, jendela_detik=jendela_detik,
-                diblokir_sampai=timezone.now() + timedelta(seconds=blokir))
-            audit_catat(akun=None, aksi="pemilih.cek_dpt_enumerasi", objek=alarm,
-                        sesudah={"klien_sidik": k[:16], "nik_berbeda": jumlah,
-                                 "jendela_detik": jendela_detik, "blokir_detik": blokir})
-        log.warning("cek DPT: klien %s mencari %s NIK berbeda; diblokir %s s", k[:16], jumlah,
-                    blokir)
+    _peringatan(
+        gerbang=f"cekdpt:blokir:{k}", nilai=time.time() + blokir, umur=blokir,
+        aksi="pemilih.cek_dpt_enumerasi",
+        baris={"klien_sidik": k, "jumlah_nik": jumlah, "jendela_detik": jendela_detik,
+               "diblokir_sampai": timezone.now() + timedelta(seconds=blokir)},
+        audit={"klien_sidik": k[:16], "nik_berbeda": jumlah, "jendela_detik": jendela_detik,
+               "blokir_detik": blokir},
+        pesan=f"cek DPT: klien {k[:16]} mencari {jumlah} NIK berbeda; diblokir {blokir} s")
     raise Diblokir(blokir)
+
+
+def _peringatan(*, gerbang: str, nilai, umur: int, aksi: str, baris: dict, audit: dict,
+                pesan: str) -> None:
+    """One alert row and its audit entry, and a warning logged, for the first caller to set
+    `gerbang` in the shared cache (a block, or a window of the spread detector)."""
+    if not cache.add(gerbang, nilai, umur):
+        return
+    with transaction.atomic():
+        alarm = PeringatanCekDPT.objects.create(**baris)
+        audit_catat(akun=None, aksi=aksi, objek=alarm, sesudah=audit)
+    log.warning(pesan)
 
 
 JENDELA_TERSEBAR = 600
@@ -125,26 +132,21 @@ def _tersebar_periksa(ditemukan: bool) -> None:
     in one window more than `GAGAL_TERSEBAR` valid NIKs found nothing and they are more than
     half of the valid queries, one alert row and audit entry are written for the window
     and a warning logged; nobody is blocked for it (that would shut the public out)."""
-    from .models import PeringatanCekDPT
-
     jendela_detik = _param("SIMPUL_CEK_DPT_JENDELA_TERSEBAR", JENDELA_TERSEBAR)
-    jendela = int(time.time() // jendela_detik)
     n = jendela_hitung("cekdpt:sebar:v", jendela_detik=jendela_detik)
     if ditemukan:
         return
     g = jendela_hitung("cekdpt:sebar:g", jendela_detik=jendela_detik)
     if g <= _param("SIMPUL_CEK_DPT_GAGAL_TERSEBAR", GAGAL_TERSEBAR) or g <= n * RASIO_TERSEBAR:
         return
-    if cache.add(f"cekdpt:sebar:alarm:{jendela}", 1, jendela_detik * 2):
-        with transaction.atomic():
-            alarm = PeringatanCekDPT.objects.create(
-                klien_sidik="*", jenis="enumerasi_tersebar", jumlah_nik=g,
-                jendela_detik=jendela_detik, diblokir_sampai=timezone.now())
-            audit_catat(akun=None, aksi="pemilih.cek_dpt_enumerasi_tersebar", objek=alarm,
-                        sesudah={"nik_tidak_ditemukan": g, "pencarian_valid": n,
-                                 "jendela_detik": jendela_detik})
-        log.warning("cek DPT: %s NIK valid tidak ditemukan dari %s pencarian dalam %s s; "
-                    "dugaan enumerasi tersebar", g, n, jendela_detik)
+    _peringatan(
+        gerbang=f"cekdpt:sebar:alarm:{int(time.time() // jendela_detik)}", nilai=1,
+        umur=jendela_detik * 2, aksi="pemilih.cek_dpt_enumerasi_tersebar",
+        baris={"klien_sidik": "*", "jenis": "enumerasi_tersebar", "jumlah_nik": g,
+               "jendela_detik": jendela_detik, "diblokir_sampai": timezone.now()},
+        audit={"nik_tidak_ditemukan": g, "pencarian_valid": n, "jendela_detik": jendela_detik},
+        pesan=f"cek DPT: {g} NIK valid tidak ditemukan dari {n} pencarian dalam "
+              f"{jendela_detik} s; dugaan enumerasi tersebar")
 
 
 _INGATAN: dict[str, tuple[float, object]] = {}
@@ -283,7 +285,6 @@ def cek_dpt(*, nik: str, nama: str = "", klien: str, akun=None) -> list[dict]:
         hasil = [j for k, j in sorted(
             hasil, key=lambda x: pemilu[x[0]["pemilu_id"]].tanggal_pemungutan, reverse=True)
             if not nama or nama_sama(nama, k["nama"])]
-    if not temuan:
         _tersebar_periksa(bool(hasil))
     _log(nik=nik, klien=klien, akun=akun, dengan_nama=bool(nama), valid=not temuan,
          ditemukan=len(hasil), sumber=", ".join(sorted({h["sumber"] for h in hasil}))[:80])

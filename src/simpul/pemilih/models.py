@@ -693,6 +693,10 @@ class PemilihKhusus(models.Model):
     def __str__(self) -> str:
         return self.nama
 
+    @property
+    def nik_samar(self) -> str:
+        return nik_samarkan(self.nik)
+
 
 class PeringatanCekDPT(models.Model):
     """An alert from the public check: one client asked about many distinct NIKs (an

@@ -4,7 +4,6 @@ from django.db import models
 from django.db.models import QuerySet
 
 from simpul.core.errors import TidakDitemukan
-from simpul.core.nik import nik_samarkan
 from simpul.core.scope import Cakupan, q_subpohon
 from simpul.pemilu.models import Pemilu
 from simpul.wilayah.models import Wilayah
@@ -35,7 +34,7 @@ def pemilih_riwayat(*, akun, pemilih_id: int) -> list[RiwayatPemilih]:
     """Every change to a voter, oldest first: its history rows, and its first placement on
     a TPS, which a mapping run lists on the TPS's detail (`RincianTPS.ditempatkan`)."""
     p = pemilih_ambil(akun=akun, pemilih_id=pemilih_id)
-    riwayat = list(p.riwayat.select_related("akun"))
+    riwayat = list(p.riwayat.all())
     desa = {p.desa_id} | {r.sebelum["desa_id"] for r in riwayat
                           if isinstance(r.sebelum, dict) and r.sebelum.get("desa_id")}
     for r in (RincianTPS.objects.filter(pemetaan__pemilu_id=p.pemilu_id, tps__desa_id__in=desa)
@@ -151,7 +150,7 @@ def tps_isi(*, akun, tps_id: int) -> dict:
     the other TPS of its desa to move a family to, and the last run's reason."""
     from simpul.pemilu.models import TPS
 
-    from .models import RincianTPS, StatusPemilih
+    from .models import StatusPemilih
 
     cakupan = Cakupan.dari(akun)
     cakupan.wajib_staf()
@@ -206,14 +205,9 @@ def tahap_ringkas(*, akun, pemilu: Pemilu) -> dict:
                      .filter(cakupan.q_kode("pemilih__desa_id") | cakupan.q_kode(
                          "tps_tujuan__desa_id"))
                      .select_related("pemilih", "tps_asal__desa", "tps_tujuan__desa")[:100]),
-        "dpk": [_samar(d) for d in PemilihKhusus.objects.filter(pemilu=pemilu)
-                .filter(cakupan.q_kode("tps__desa_id")).select_related("tps__desa")[:100]],
+        "dpk": list(PemilihKhusus.objects.filter(pemilu=pemilu)
+                    .filter(cakupan.q_kode("tps__desa_id")).select_related("tps__desa")[:100]),
     }
-
-
-def _samar(d):
-    d.nik_samar = nik_samarkan(d.nik)
-    return d
 
 
 PILIHAN_MAKS = 1000  # options in one select; a larger territory narrows by region code first

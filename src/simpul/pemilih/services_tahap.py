@@ -16,7 +16,7 @@ from simpul.core.dokumen import PDF, XLSX, pdf_render, tanggal_teks
 from simpul.core.errors import DataTidakValid, SimpulError, TidakDitemukan
 from simpul.core.nik import nik_samarkan
 from simpul.core.roles import PERAN_KPU
-from simpul.core.scope import Cakupan, di_bawah, leluhur, q_subpohon
+from simpul.core.scope import Cakupan, di_bawah, q_subpohon
 from simpul.core.tabel import tulis_xlsx
 from simpul.pemilu.models import TPS, Pemilu
 from simpul.wilayah.models import Wilayah
@@ -299,16 +299,6 @@ def tanggapan_selesaikan(*, akun, tanggapan_id: int, status: str,
 
 
 # --- DPK (DPTb is in services_dptb) ------------------------------------------------------
-def _dpt_memuat(pemilu_id: int, kode_desa: str, nik: str):
-    """The newest fixed DPT over this desa, and the voter's row in it (or None)."""
-    dpt = (SalinanDaftar.objects.filter(pemilu_id=pemilu_id, tahap=Tahap.DPT,
-                                        wilayah_kode__in=[*leluhur(kode_desa), kode_desa])
-           .exclude(sha256="").order_by("-dibuat", "-pk").first())
-    if dpt is None:
-        return None, None
-    return dpt, SalinanPemilih.objects.filter(salinan=dpt, nik=nik).first()
-
-
 def dpk_catat(*, akun, tps_id: int, nik: str, nama: str, tanggal_lahir: date,
               jenis_kelamin: str, status_kawin: str = "", nkk: str = "", alamat: str = "",
               rt: str = "", rw: str = "") -> PemilihKhusus:
@@ -330,9 +320,8 @@ def dpk_catat(*, akun, tps_id: int, nik: str, nama: str, tanggal_lahir: date,
     if not cukup_umur(tanggal_lahir, status_kawin, tps.pemilu.tanggal_pemungutan):
         raise DataTidakValid("Belum 17 tahun pada hari pemungutan dan belum kawin.",
                              code=KodePemilih.DI_BAWAH_UMUR)
-    _, baris = _dpt_memuat(tps.pemilu_id, tps.desa_id, nik)
-    if baris is not None or SalinanPemilih.objects.filter(
-            nik=nik, salinan__pemilu_id=tps.pemilu_id, salinan__tahap=Tahap.DPT).exists():
+    if SalinanPemilih.objects.filter(nik=nik, salinan__pemilu_id=tps.pemilu_id,
+                                     salinan__tahap=Tahap.DPT).exists():
         raise DataTidakValid("NIK ini terdaftar di DPT; gunakan TPS-nya atau DPTb.",
                              code=KodePemilih.SUDAH_DI_DPT)
     with transaction.atomic():
