@@ -55,7 +55,7 @@ AKAR = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(Path(__file__).parent))
 sys.path.insert(0, str(AKAR / "src"))
 from dashboard import _port_bebas, jalankan_server  # noqa: E402
-from pemilih_pemetaan import _django  # noqa: E402
+from pemilih_pemetaan import _django, _mb  # noqa: E402
 
 BAWAAN_DB = "postgres://postgres@127.0.0.1:5432/bench_dptb"
 NAMA_PEMILU = "Pemilu Bench DPTb"
@@ -109,10 +109,6 @@ def _cpu_mesin() -> tuple[int, int]:
     angka = [int(x) for x in Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:]]
     diam = angka[3] + angka[4]
     return sum(angka) - diam, sum(angka)
-
-
-def _mb_sendiri() -> float:
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 # --- set-up ----------------------------------------------------------------------------------
@@ -303,7 +299,7 @@ def rencana(pemilu, *, per_kantor: int, batch: int, berkas_tiap: int, ulang: flo
     return kantor
 
 
-def _tujuan_teks(tujuan: int, tps_id: dict, kode: str) -> tuple[str, str]:
+def _tujuan_teks(tujuan: int, tps_id: dict) -> tuple[str, str]:
     if tujuan == -1:
         return sorted(v[0] for v in tps_id.values())[0], "999"
     desa, nomor = tps_id[tujuan]
@@ -320,7 +316,7 @@ def _batch(kode, entri, tps_id, acak, pemilu_id) -> Kiriman:
         if tujuan != -1 and acak.random() < 0.5:
             e["tps_tujuan_id"] = tujuan
         else:
-            e["kode_desa_tujuan"], tps = _tujuan_teks(tujuan, tps_id, kode)
+            e["kode_desa_tujuan"], tps = _tujuan_teks(tujuan, tps_id)
             e["tps_tujuan"] = int(tps)
         isi.append(e)
     badan = json.dumps({"pemilu_id": pemilu_id, "entri": isi}).encode()
@@ -333,7 +329,7 @@ def _berkas(kode, entri, tps_id, acak) -> Kiriman:
     tulis.writerow(["nik", "kode_desa_tujuan", "tps_tujuan", "alasan", "nomor_surat",
                     "tanggal_surat"])
     for _, nik, tujuan, _ in entri:
-        tulis.writerow([nik, *_tujuan_teks(tujuan, tps_id, kode), "pindah tugas", "",
+        tulis.writerow([nik, *_tujuan_teks(tujuan, tps_id), "pindah tugas", "",
                         datetime.now().date().isoformat()])
     badan = teks.getvalue().encode()
     sha = hashlib.sha256(badan).hexdigest()
@@ -566,7 +562,7 @@ def putaran(*, a, pemilu, langsung: int) -> dict:
         "cpu_mesin_kuras": (cpu2[0] - cpu1[0]) / max(1, cpu2[1] - cpu1[1]),
         "cpu_web": cpu_web, "cpu_celery": cpu_cel, "cpu_pg": pemantau.cpu_postgres(),
         "cpu_bench": (diri1.ru_utime + diri1.ru_stime) - (diri0.ru_utime + diri0.ru_stime),
-        "rss_web": rss_web, "rss_celery": rss_cel, "rss_bench": _mb_sendiri(),
+        "rss_web": rss_web, "rss_celery": rss_cel, "rss_bench": _mb(),
         "aktif": pemantau.aktif, "kunci": pemantau.kunci, "antre": pemantau.antre,
     }
     hasil["periksa"] = periksa(pemilu=pemilu, kantor=kantor, catatan=catatan, seq_awal=seq_awal)
@@ -596,9 +592,9 @@ def periksa(*, pemilu, kantor: list[Kantor], catatan: list[Catatan], seq_awal: i
             continue
         if j == "baik" and e["status"] != "dicatat":
             # The second key of a voter may win the race; its pair is then the one refused.
-            if not (e["kode"] == KODE_BURUK["sudah"] and any(
-                    harapan.get(b) == "sudah" and db.get(b, {}).get("nik") == e["nik"]
-                    and db[b]["status"] == "dicatat" for b in _pasangan(k))):
+            b = _pasangan(k)
+            if not (e["kode"] == KODE_BURUK["sudah"] and harapan.get(b) == "sudah"
+                    and db.get(b, {}).get("nik") == e["nik"] and db[b]["status"] == "dicatat"):
                 salah_kode[f"baik→{e['status']}/{e['kode']}"] += 1
         elif j != "baik" and (e["status"], e["kode"]) != ("ditolak", KODE_BURUK[j]):
             if not (j == "sudah" and e["status"] == "dicatat"):
@@ -668,9 +664,9 @@ def _rantai_rusak(seq_awal: int) -> str:
     return ""
 
 
-def _pasangan(kunci: str) -> list[str]:
+def _pasangan(kunci: str) -> str:
     """The bad key of the same office (the second key for a voter)."""
-    return [kunci.rsplit("-", 1)[0] + "-buruk"]
+    return kunci.rsplit("-", 1)[0] + "-buruk"
 
 
 # --- report ----------------------------------------------------------------------------------

@@ -524,10 +524,8 @@ def dptb_kirim_api(request, data: DptbKirimIn):
     from .models import SumberDPTb
     from .services_dptb import dptb_terima, kiriman_ringkas
 
-    isian = [e.dict() | {"waktu_perangkat": e.waktu_perangkat and e.waktu_perangkat.isoformat(),
-                         "tanggal_surat": e.tanggal_surat and e.tanggal_surat.isoformat()}
-             for e in data.entri]
-    k, hasil = dptb_terima(akun=request.user, pemilu_id=data.pemilu_id, isian=isian,
+    k, hasil = dptb_terima(akun=request.user, pemilu_id=data.pemilu_id,
+                           isian=[e.dict() for e in data.entri],
                            sumber=SumberDPTb.API)
     return Status(202, {"kiriman": kiriman_ringkas(k), "hasil": hasil})
 
